@@ -1,0 +1,29 @@
+import { readFileSync, existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { JSDOM } from 'jsdom';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** Shared fixtures live beside the checkout (CI puts shared/ next to it). */
+export const SHARED = process.env.FICSHELF_SHARED ?? path.resolve(ROOT, '..', 'shared');
+export const FIXTURES = path.join(SHARED, 'fixtures');
+export const PAGES = path.join(ROOT, 'tests', 'pages');
+
+/** Resolves a golden's fixture name: "pages/…" is ours, anything else is under shared/fixtures. */
+export function fixturePath(name: string): string {
+  return name.startsWith('pages/') ? path.join(PAGES, name.slice('pages/'.length)) : path.join(FIXTURES, name);
+}
+
+export function hasSharedFixtures(): boolean {
+  return existsSync(FIXTURES);
+}
+
+/** Builds the DOM a browser would: bytes in (charset sniffed), the page's URL set, no scripts run. */
+export function loadPage(name: string, url: string): Document {
+  const bytes = readFileSync(fixturePath(name));
+  return new JSDOM(bytes, { url, contentType: 'text/html' }).window.document;
+}
+
+export function htmlDocument(html: string, url = 'https://example.org/story.html'): Document {
+  return new JSDOM(html, { url, contentType: 'text/html' }).window.document;
+}

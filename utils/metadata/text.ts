@@ -1,0 +1,92 @@
+/** Small text helpers shared by every adapter. No browser APIs. */
+
+/** Collapses runs of white space (including non-breaking spaces) and trims. */
+export function squash(text: string | null | undefined): string {
+  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+}
+
+/** Words as a reader counts them: runs of letters/digits, CJK characters counted one each. */
+export function countWords(text: string): number {
+  const cjk = text.match(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g)?.length ?? 0;
+  const rest = text.replace(/[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]/g, ' ');
+  const words = rest.match(/[\p{L}\p{N}][\p{L}\p{N}'’\-]*/gu)?.length ?? 0;
+  return words + cjk;
+}
+
+/** "12,345" / "12.345" / "12 345" → 12345. */
+export function parseCount(text: string | null | undefined): number | undefined {
+  const digits = (text ?? '').replace(/[,.\s\u00a0]/g, '').match(/\d+/);
+  return digits ? Number(digits[0]) : undefined;
+}
+
+/** Splits a comma (or semicolon) list and drops empties. */
+export function splitList(text: string | null | undefined, separator: RegExp = /\s*[,;]\s*/): string[] {
+  return squash(text)
+    .split(separator)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Text of an element as a reader sees it: block elements and <br> become line breaks. */
+export function blockText(el: Element | null | undefined): string {
+  if (!el) return '';
+  const parts: string[] = [];
+  const BLOCK = /^(P|DIV|BR|LI|H[1-6]|BLOCKQUOTE|TR|HR|PRE|UL|OL|TABLE|SECTION|ARTICLE|CENTER)$/;
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+      else if (child.nodeType === 1) {
+        const tag = (child as Element).tagName.toUpperCase();
+        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
+        const block = BLOCK.test(tag);
+        if (block) parts.push('\n');
+        walk(child);
+        if (block) parts.push('\n');
+      }
+    }
+  };
+  walk(el);
+  return parts
+    .join('')
+    .split('\n')
+    .map((line) => squash(line))
+    .filter(Boolean)
+    .join('\n');
+}
+
+/** A short stable hash for URL-keyed ids (FNV-1a, base36). */
+export function hashString(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0).toString(36);
+}
+
+/** Month-name or numeric dates → YYYY-MM-DD; undefined when unreadable. */
+export function isoDate(input: string | null | undefined): string | undefined {
+  const text = squash(input);
+  if (!text) return undefined;
+  let m = /(\d{4})-(\d{1,2})-(\d{1,2})/.exec(text);
+  if (m) return `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  const months = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+  m = /(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]{3,})\.?,?\s+(\d{4})/.exec(text);
+  if (m) {
+    const mi = months.indexOf(m[2]!.slice(0, 3).toLowerCase());
+    if (mi >= 0) return `${m[3]}-${String(mi + 1).padStart(2, '0')}-${m[1]!.padStart(2, '0')}`;
+  }
+  m = /([A-Za-z]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})/.exec(text);
+  if (m) {
+    const mi = months.indexOf(m[1]!.slice(0, 3).toLowerCase());
+    if (mi >= 0) return `${m[3]}-${String(mi + 1).padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  }
+  m = /(\d{1,2})\/(\d{1,2})\/(\d{2,4})/.exec(text);
+  if (m) {
+    // US order (FFN, eFiction defaults): month/day/year.
+    let year = Number(m[3]);
+    if (year < 100) year += year > 50 ? 1900 : 2000;
+    return `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  }
+  return undefined;
+}

@@ -1,0 +1,59 @@
+import type { PageResult } from '../story';
+import type { SiteAdapter } from './types';
+import { otw } from './otw';
+import { ffnet } from './ffnet';
+import { efiction } from './efiction';
+import { headerBlock } from './header-block';
+import { generic } from './generic';
+
+/**
+ * The registry: which adapter reads a page. Known families are tried in
+ * order of how specific their markup is; the generic fallback runs only on
+ * pages the reader enabled it for.
+ */
+export const ADAPTERS: readonly SiteAdapter[] = [otw, ffnet, efiction, headerBlock];
+export { generic };
+
+export interface ClassifyOptions {
+  /** Allow the Readability fallback (the reader enabled FicShelf on this site). */
+  generic?: boolean;
+}
+
+export function adapterById(id: string): SiteAdapter | undefined {
+  return id === generic.id ? generic : ADAPTERS.find((a) => a.id === id);
+}
+
+/** Which adapter claims the page, without extracting anything. */
+export function pickAdapter(doc: Document, url: URL, options: ClassifyOptions = {}): SiteAdapter | null {
+  for (const adapter of ADAPTERS) {
+    if (adapter.matches(url) && adapter.detect(doc, url)) return adapter;
+  }
+  if (options.generic && generic.matches(url) && generic.detect(doc, url)) return generic;
+  return null;
+}
+
+/**
+ * Reads a page: a story, a listing of blurbs, or nothing. Never throws: a
+ * page that breaks an adapter is reported as `none`, so nothing reaches the
+ * site's own scripts.
+ */
+export function classifyPage(doc: Document, url: URL | string, options: ClassifyOptions = {}): PageResult {
+  let pageUrl: URL;
+  try {
+    pageUrl = typeof url === 'string' ? new URL(url) : url;
+  } catch {
+    return { kind: 'none', site: null };
+  }
+  try {
+    const adapter = pickAdapter(doc, pageUrl, options);
+    if (!adapter) return { kind: 'none', site: null };
+    const story = adapter.extract(doc, pageUrl);
+    if (story) return { kind: 'story', site: adapter.id, story };
+    const items = adapter.listing?.(doc, pageUrl);
+    if (items && items.length > 0) return { kind: 'listing', site: adapter.id, listing: { items } };
+    return { kind: 'none', site: adapter.id };
+  } catch (error) {
+    if (typeof console !== 'undefined') console.warn('[FicShelf] could not read this page:', error);
+    return { kind: 'none', site: null };
+  }
+}

@@ -1,0 +1,27 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { KNOWN_STORY_SITES } from './utils/known-sites';
+
+// See README "Permissions" for why each one is asked for.
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({ plugins: [preact()] }),
+  manifest: ({ browser }) => ({
+    name: 'FicShelf',
+    description: 'Reader mode, spoiler and rating filters, and an offline library for fanfiction.',
+    permissions: ['storage', 'scripting', 'activeTab'],
+    host_permissions: [...KNOWN_STORY_SITES],
+    optional_host_permissions: ['*://*/*'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'ficshelf@ficshelf.example',
+              strict_min_version: '115.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {}),
+  }),
+});
