@@ -79,15 +79,21 @@ function compareStory(g: any, s: Story | Blurb, where: string, problems: string[
       problems.push(`${where}.series: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
   }
   if (g.notes !== undefined) compareNotes(g.notes, s.notes, `${where}.notes`, problems);
+  if (g.toc !== undefined) {
+    const got = ((s as Story).chapters ?? []).map((c) => squash(c.title ?? ''));
+    const want = g.toc.map((t: string) => squash(t));
+    if (JSON.stringify(got) !== JSON.stringify(want))
+      problems.push(`${where}.toc: expected ${JSON.stringify(want)}, got ${JSON.stringify(got)}`);
+  }
   if (g.chapters !== undefined) {
     const chapters = (s as Story).chapters ?? [];
-    if (g.chapters.length !== chapters.length)
-      problems.push(`${where}.chapters: expected ${g.chapters.length} chapters, got ${chapters.length}`);
-    g.chapters.forEach((gc: any, i: number) => {
-      const c = chapters[i];
-      if (!c) return;
-      const at = `${where}.chapters[${i}]`;
-      if (gc.index !== undefined && gc.index !== c.index) problems.push(`${at}.index: expected ${gc.index}, got ${c.index}`);
+    for (const gc of g.chapters) {
+      const at = `${where}.chapters[index ${gc.index}]`;
+      const c = chapters.find((x) => x.index === gc.index);
+      if (!c) {
+        problems.push(`${at}: missing (story has indexes ${JSON.stringify(chapters.map((x) => x.index))})`);
+        continue;
+      }
       if (gc.title !== undefined) {
         const why = matchText(gc.title, c.title);
         if (why) problems.push(`${at}.title: ${why}`);
@@ -96,9 +102,10 @@ function compareStory(g: any, s: Story | Blurb, where: string, problems: string[
         const why = matchText({ start: gc.start, end: gc.end, contains: gc.contains }, c.text);
         if (why) problems.push(`${at}.text: ${why}`);
       }
-      if (gc.excludes) for (const phrase of gc.excludes) if (squash(c.text).includes(squash(phrase))) problems.push(`${at}.text: should not contain ${JSON.stringify(phrase)}`);
+      for (const phrase of gc.excludes ?? [])
+        if (squash(c.text).includes(squash(phrase))) problems.push(`${at}.text: should not contain ${JSON.stringify(phrase)}`);
       if (gc.notes !== undefined) compareNotes(gc.notes, c.notes ?? [], `${at}.notes`, problems);
-    });
+    }
   }
 }
 
