@@ -1,4 +1,6 @@
-import type { PageResult } from '../story';
+import type { PageResult, Story } from '../story';
+import { inferFandoms } from '../metadata/fandom-names';
+import { expandPairing } from '../metadata/pairing';
 import type { SiteAdapter } from './types';
 import { otw } from './otw';
 import { ffnet } from './ffnet';
@@ -48,7 +50,7 @@ export function classifyPage(doc: Document, url: URL | string, options: Classify
     const adapter = pickAdapter(doc, pageUrl, options);
     if (!adapter) return { kind: 'none', site: null };
     const story = adapter.extract(doc, pageUrl);
-    if (story) return { kind: 'story', site: adapter.id, story };
+    if (story) return { kind: 'story', site: adapter.id, story: enrichStory(story) };
     const items = adapter.listing?.(doc, pageUrl);
     if (items && items.length > 0) return { kind: 'listing', site: adapter.id, listing: { items } };
     return { kind: 'none', site: adapter.id };
@@ -56,4 +58,25 @@ export function classifyPage(doc: Document, url: URL | string, options: Classify
     if (typeof console !== 'undefined') console.warn('[FicShelf] could not read this page:', error);
     return { kind: 'none', site: null };
   }
+}
+
+/**
+ * Fills what a page implies but does not state, the same way for every site:
+ * the fandom from the disclaimer and names when the page names none, and
+ * pairing shorthand spelled out once the fandom is known (the raw form stays
+ * in `fields`).
+ */
+export function enrichStory(story: Story): Story {
+  if (story.fandoms.length === 0) {
+    story.fandoms = inferFandoms({
+      disclaimer: story.disclaimer,
+      summary: story.summary,
+      title: story.title,
+      characters: story.characters,
+      relationships: story.relationships,
+      text: story.chapters[0]?.text.slice(0, 4000),
+    });
+  }
+  if (story.fandoms.length > 0) story.relationships = story.relationships.map((r) => expandPairing(r, story.fandoms));
+  return story;
 }
