@@ -11,9 +11,11 @@ export default defineConfig({
     description: 'Reader mode, spoiler and rating filters, and an offline library for fanfiction.',
     permissions: ['storage', 'scripting', 'activeTab'],
     host_permissions: [...KNOWN_STORY_SITES],
-    optional_host_permissions: ['*://*/*'],
+    // "Enable FicShelf on this site": any other origin, one at a time, only when the reader asks.
+    // MV2 (Firefox) has no optional_host_permissions; origins go in optional_permissions there.
     ...(browser === 'firefox'
       ? {
+          optional_permissions: ['*://*/*'] as never[],
           browser_specific_settings: {
             gecko: {
               id: 'ficshelf@ficshelf.example',
@@ -22,6 +24,6 @@ export default defineConfig({
             },
           },
         }
-      : {}),
+      : { optional_host_permissions: ['*://*/*'] }),
   }),
 });

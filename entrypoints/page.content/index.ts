@@ -1,1 +1,10 @@
-export default defineContentScript({ matches: ['*://archiveofourown.org/*'], main() {} });
+import { KNOWN_STORY_SITES } from '@/utils/known-sites';
+import { detectAndReport } from './detect';
+
+export default defineContentScript({
+  matches: [...KNOWN_STORY_SITES],
+  runAt: 'document_idle',
+  main() {
+    detectAndReport();
+  },
+});

@@ -1,0 +1,47 @@
+import { isMessage, type Message, type TabState } from '@/utils/messages';
+import { forgetTab, pageFor, rememberPage } from './tab-state';
+import { injectInto, registerSite, syncRegisteredSites, unregisterSite } from './site-scripts';
+
+/** Answers one message; kept apart from the listener so tests can call it directly. */
+export async function handleMessage(message: Message, sender: { tab?: { id?: number } }): Promise<unknown> {
+  switch (message.type) {
+    case 'ficshelf:page': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'no tab' };
+      await rememberPage(tabId, message.page);
+      return { ok: true };
+    }
+    case 'ficshelf:tab-state': {
+      const state: TabState = { tabId: message.tabId, page: await pageFor(message.tabId) };
+      return state;
+    }
+    case 'ficshelf:enable-site': {
+      const granted = await browser.permissions.contains({ origins: [message.origin] });
+      if (!granted) return { ok: false, error: 'FicShelf was not given access to this site.' };
+      await registerSite(message.origin);
+      if (message.tabId !== undefined) await injectInto(message.tabId);
+      return { ok: true };
+    }
+    default:
+      return { ok: false, error: `unknown message ${(message as { type: string }).type}` };
+  }
+}
+
+export default defineBackground(() => {
+  browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
+    if (!isMessage(message)) return false;
+    handleMessage(message, sender).then(sendResponse, (error: unknown) =>
+      sendResponse({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
+    return true;
+  });
+  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new page in the tab: the old report no longer applies.
+    if (change.status === 'loading' && change.url) void forgetTab(tabId);
+  });
+  browser.permissions.onRemoved.addListener(({ origins = [] }) => {
+    for (const origin of origins) void unregisterSite(origin).catch(() => undefined);
+  });
+  void syncRegisteredSites().catch((error) => console.warn('[FicShelf] site sync failed', error));
+});

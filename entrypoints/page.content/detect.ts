@@ -1,0 +1,33 @@
+import { classifyPage } from '@/utils/sites';
+import { isKnownStoryHost } from '@/utils/site-access';
+import type { PageReport } from '@/utils/messages';
+
+const LOADED = Symbol.for('ficshelf.content-loaded');
+
+/**
+ * Reads the page once, marks <html data-ficshelf>, and tells the background.
+ * Runs at most once per page (the popup may inject it again on an enabled
+ * site), and nothing it does may throw into the site's own scripts.
+ */
+export function detectAndReport(): void {
+  const marker = globalThis as unknown as Record<symbol, boolean>;
+  if (marker[LOADED]) return;
+  marker[LOADED] = true;
+  try {
+    // On a site the reader enabled by hand, no family may claim the page: allow Readability.
+    const generic = !isKnownStoryHost(location.hostname);
+    const result = classifyPage(document, location.href, { generic });
+    document.documentElement.dataset.ficshelf = result.kind;
+    const page: PageReport = {
+      kind: result.kind,
+      site: result.site,
+      url: location.href,
+      story: result.story,
+      listingCount: result.listing?.items.length,
+    };
+    browser.runtime.sendMessage({ type: 'ficshelf:page', page }).catch(() => undefined);
+  } catch (error) {
+    document.documentElement.dataset.ficshelf = 'none';
+    console.warn('[FicShelf] detection failed', error);
+  }
+}
