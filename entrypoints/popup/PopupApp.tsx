@@ -16,13 +16,18 @@ interface ActiveTab {
   url?: string;
 }
 
-/** `popup.html?tab=<id>` shows another tab's state: how tests and the demo open the popup as a page. */
+/**
+ * `popup.html?tab=<id>` shows another tab's state: how tests and the demo open
+ * the popup as a page. Opened from the toolbar, activeTab lets the popup read
+ * the tab's address; opened as a page it cannot, so `&url=` may say it.
+ */
 async function activeTab(): Promise<ActiveTab | null> {
-  const forced = new URLSearchParams(location.search).get('tab');
+  const params = new URLSearchParams(location.search);
+  const forced = params.get('tab');
   if (forced) {
     const id = Number(forced);
     const tab = await browser.tabs.get(id).catch(() => null);
-    return { id, url: tab?.url };
+    return { id, url: tab?.url ?? params.get('url') ?? undefined };
   }
   const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   return tab?.id === undefined ? null : { id: tab.id, url: tab.url };

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { activeTabId, launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSession } from './harness';
+
+/**
+ * Issue 2 end to end in Chromium: the built extension on real story-site
+ * addresses (routed to saved pages) detects each page and the popup shows
+ * what a reader needs to decide.
+ */
+const web = new RoutedWeb()
+  .set('https://archiveofourown.org/works/323217', { fixture: 'ao3/work-323217-mentalist.html' })
+  .set('https://archiveofourown.org/works/41237499', { fixture: 'ao3/error-404-41237499.html' })
+  .set('https://archiveofourown.org/tags/Sherlock%20Holmes/works', { fixture: 'ao3/tag-works-sherlock-holmes.html' })
+  .set('https://www.fanfiction.net/s/5853866/1/Counting', { fixture: 'ffn/chapter-counting-ch1-modern.html' })
+  .set('http://hpfanficarchive.com/stories/viewstory.php?sid=471', { fixture: 'hpfanficarchive-efiction/story-mercenary-of-hogwarts.html' })
+  .set('https://www.example-fic-site.org/stories/lost-soul.html', { html: '<html><head><title>Lost Soul</title></head><body><p>Title: Lost Soul</p><p>Rating: R</p><p>Summary: test</p><p>Story text here.</p></body></html>' });
+
+let session: ChromiumSession;
+beforeAll(async () => {
+  session = await launchChromium(web);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+describe('content script on routed story sites', () => {
+  it('reads an AO3 work and the popup shows its header', async () => {
+    const page = await openStoryPage(session, 'https://archiveofourown.org/works/323217');
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    expect(await popup.textContent('.story-title')).toBeTruthy();
+    expect(await popup.getAttribute('.rating-badge', 'data-level')).toMatch(/general|teen|mature|explicit|unrated/);
+    expect(await popup.textContent('[data-field="site"]')).toContain('Archive of Our Own');
+    expect(await popup.textContent('.story-fandoms')).toContain('The Mentalist');
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads an FFN chapter with its fandom, rating, words and chapters', async () => {
+    const page = await openStoryPage(session, 'https://www.fanfiction.net/s/5853866/1/Counting');
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    expect(await popup.textContent('[data-field="site"]')).toContain('FanFiction.Net');
+    expect(Number((await popup.textContent('[data-field="words"]'))!.replace(/,/g, ''))).toBeGreaterThan(0);
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads a story on an eFiction archive domain', async () => {
+    const page = await openStoryPage(session, 'http://hpfanficarchive.com/stories/viewstory.php?sid=471');
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    expect(await popup.textContent('[data-field="site"]')).toContain('eFiction');
+    expect(await popup.textContent('.story-title')).toContain('Mercenary');
+    await popup.close();
+    await page.close();
+  });
+
+  it('leaves a 404 page alone and the popup says it is not a story', async () => {
+    const page = await openStoryPage(session, 'https://archiveofourown.org/works/41237499');
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('none');
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    expect(await popup.textContent('[data-empty="not-a-story"] h1')).toBe('Not a story page');
+    await popup.close();
+    await page.close();
+  });
+
+  it('counts the works on an AO3 listing', async () => {
+    const page = await openStoryPage(session, 'https://archiveofourown.org/tags/Sherlock%20Holmes/works');
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('listing');
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    expect(await popup.textContent('[data-field="listing-count"]')).toMatch(/^\d+ stor/);
+    await popup.close();
+    await page.close();
+  });
+
+  it('does not run on other sites until the reader enables it, and offers to', async () => {
+    const url = 'https://www.example-fic-site.org/stories/lost-soul.html';
+    const page = await session.context.newPage();
+    await page.goto(url);
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBeUndefined();
+    const tabId = await activeTabId(session);
+    const popup = await openPopupFor(session, tabId, `&url=${encodeURIComponent(url)}`);
+    expect(await popup.textContent('[data-action="enable-site"]')).toBe('Enable FicShelf on this site');
+    await popup.close();
+    await page.close();
+  });
+});
+
+async function tabIdOf(page: import('playwright-core').Page): Promise<number> {
+  await page.bringToFront();
+  return activeTabId(session);
+}
