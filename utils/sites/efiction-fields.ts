@@ -144,7 +144,7 @@ const NOT_TAGS =
 
 /** eFiction ratings read "NC-17 - No One 17 and Under Admitted"; review counts may follow on listings. */
 function ratingFrom(text: string): Rating | undefined {
-  const clean = squash(text.replace(/\[[^\]]*\]?.*$/, ''));
+  const clean = squash(text.replace(/\s*[[•|].*$/, ''));
   return clean ? parseRating(clean) : undefined;
 }
 
