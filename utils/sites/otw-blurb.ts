@@ -1,0 +1,97 @@
+/**
+ * Reads work blurbs on OTW Archive listings: works and tag listings, series
+ * pages, bookmarks, user works and search results. A bookmark blurb yields
+ * the bookmarked work; the bookmarker's own tags and notes are not the work's.
+ */
+import { emptyStory, type Blurb } from '../story';
+import { blockText, isoDate, parseCount, squash } from '../metadata/text';
+import { parseRating } from '../metadata/rating';
+import { absoluteUrl, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workIdFromPath } from './otw-dom';
+import { OTW_SITE } from './otw-work';
+
+export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
+  const items = Array.from(doc.querySelectorAll('li.work.blurb, li.bookmark.blurb'));
+  const blurbs = items.map((li) => readBlurb(li, url)).filter((b): b is Blurb => b !== null);
+  return blurbs.length > 0 ? blurbs : null;
+}
+
+/** One blurb, or null when it is not a work (a bookmarked series or external work). */
+export function readBlurb(li: Element, url: URL): Blurb | null {
+  const header = li.querySelector('.header') ?? li;
+  const heading = header.querySelector('h4.heading');
+  const titleLink = heading?.querySelector('a[href*="/works/"]');
+  const workId = workIdFromPath(titleLink?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
+  if (!titleLink || !workId) return null;
+
+  const blurb: Blurb = { ...withoutChapters(emptyStory(OTW_SITE, url.href)) };
+  blurb.id = storyId(url.host, workId);
+  blurb.url = canonicalWorkUrl(url.host, workId);
+  blurb.title = squash(titleLink.textContent);
+  blurb.authors = blurbAuthors(heading!, titleLink, url);
+  blurb.fandoms = tagTexts(header.querySelector('h5.fandoms'));
+  blurb.rating = parseRating(symbolText(header, 'span.rating'));
+  blurb.categories = symbolList(header, 'span.category').filter((c) => !/^no category$/i.test(c));
+
+  const tags = li.querySelector('ul.tags:not(.meta)');
+  const warnings = tagTexts(tags, 'li.warnings a.tag');
+  blurb.warnings = warnings.length > 0 ? warnings : symbolList(header, 'span.warnings');
+  blurb.relationships = tagTexts(tags, 'li.relationships a.tag');
+  blurb.characters = tagTexts(tags, 'li.characters a.tag');
+  blurb.tags = tagTexts(tags, 'li.freeforms a.tag');
+  blurb.summary = blockText(li.querySelector('blockquote.summary'));
+
+  const stats = li.querySelector('dl.stats');
+  const language = squash(stats?.querySelector('dd.language')?.textContent);
+  if (language) blurb.language = language;
+  const words = parseCount(stats?.querySelector('dd.words')?.textContent);
+  if (words !== undefined) blurb.words = words;
+  const { chapterCount, status } = readChapterCount(stats?.querySelector('dd.chapters')?.textContent);
+  blurb.chapterCount = chapterCount;
+  blurb.status = status !== 'unknown' ? status : symbolStatus(header);
+  const updated = isoDate(header.querySelector('p.datetime')?.textContent);
+  if (updated) blurb.updated = updated;
+  const series = readSeries(Array.from(li.querySelectorAll('ul.series > li')), url);
+  if (series.length > 0) blurb.series = series;
+  return blurb;
+}
+
+function withoutChapters(story: ReturnType<typeof emptyStory>): Blurb {
+  const { chapters: _chapters, ...rest } = story;
+  return rest;
+}
+
+/** Creators after "by" in the heading; an unlinked "Anonymous" is read from the words themselves. */
+function blurbAuthors(heading: Element, titleLink: Element, url: URL) {
+  const links = Array.from(heading.querySelectorAll('a[rel~="author"]'));
+  if (links.length > 0) {
+    return links.map((a) => {
+      const href = absoluteUrl(a.getAttribute('href'), url);
+      const name = squash(a.textContent);
+      return href ? { name, url: href } : { name };
+    });
+  }
+  const own = Array.from(heading.childNodes)
+    .filter((n) => n !== titleLink && (n.nodeType === 3 || (n as Element).tagName === 'A'))
+    .map((n) => n.textContent ?? '')
+    .join(' ');
+  const byline = /\bby\s+(.*?)(?:\s+for\s+.*)?$/i.exec(squash(own))?.[1];
+  return byline ? byline.split(/\s*,\s*/).filter(Boolean).map((name) => ({ name })) : [];
+}
+
+/** A required-tags symbol's words: its title, else its text. */
+function symbolText(header: Element, selector: string): string {
+  const symbol = header.querySelector(`ul.required-tags ${selector}`);
+  return squash(symbol?.getAttribute('title') || symbol?.textContent);
+}
+
+function symbolList(header: Element, selector: string): string[] {
+  const text = symbolText(header, selector);
+  return text ? text.split(/\s*,\s*/).filter(Boolean) : [];
+}
+
+function symbolStatus(header: Element): Blurb['status'] {
+  const symbol = header.querySelector('ul.required-tags span.iswip');
+  if (symbol?.classList.contains('complete-yes')) return 'complete';
+  if (symbol?.classList.contains('complete-no')) return 'in-progress';
+  return 'unknown';
+}
