@@ -45,13 +45,13 @@ export function requireBuilt(dir: string): void {
     throw new Error(`No built extension in ${dir}: run \`npm run build\` (and \`npm run build:firefox\`) first.`);
 }
 
-export async function launchChromium(web = new RoutedWeb()): Promise<ChromiumSession> {
+export async function launchChromium(web = new RoutedWeb(), options: { headless?: boolean } = {}): Promise<ChromiumSession> {
   if (!CHROMIUM) throw new Error('Chromium is not installed: run `apt-get install -y chromium` (as root).');
   requireBuilt(CHROME_EXTENSION);
   const profile = mkdtempSync(path.join(tmpdir(), 'ficshelf-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
-    headless: true,
+    headless: options.headless ?? true,
     viewport: { width: 1100, height: 800 },
     args: [
       `--disable-extensions-except=${CHROME_EXTENSION}`,

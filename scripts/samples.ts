@@ -1,0 +1,16 @@
+import type { Route } from '../tests/e2e/harness';
+
+/** The sample stories the demo serves, each at the address it has on the web. */
+export interface Sample {
+  name: string;
+  url: string;
+  route: Route;
+}
+
+export const SAMPLES: Sample[] = [
+  { name: 'ao3-work', url: 'https://archiveofourown.org/works/17793689', route: { fixture: 'ao3/work-17793689-dragonage-ch1-index.html' } },
+  { name: 'ao3-full-work', url: 'https://archiveofourown.org/works/1/view_full_work', route: { fixture: 'ao3/fullwork-through-your-silver-eyes-hp.html' } },
+  { name: 'ao3-listing', url: 'https://archiveofourown.org/tags/Sherlock%20Holmes/works', route: { fixture: 'ao3/tag-works-sherlock-holmes.html' } },
+  { name: 'ffn-chapter', url: 'https://www.fanfiction.net/s/5853866/1/Counting', route: { fixture: 'ffn/chapter-counting-ch1-modern.html' } },
+  { name: 'efiction-story', url: 'http://hpfanficarchive.com/stories/viewstory.php?sid=471', route: { fixture: 'hpfanficarchive-efiction/story-mercenary-of-hogwarts.html' } },
+];
