@@ -1,4 +1,6 @@
-// Placeholder until fandom inference lands: canonical names only pass through.
+import { FANDOMS, type FandomData } from '../fandoms';
+
+/** What a page says that may name its fandom (used when the page names none). */
 export interface FandomEvidence {
   disclaimer?: string;
   summary?: string;
@@ -8,12 +10,149 @@ export interface FandomEvidence {
   relationships?: string[];
 }
 
-/** Canonical fandom name for an alias or site tag ("BtVS" → "Buffy the Vampire Slayer"); unknown names pass through. */
-export function canonicalFandom(name: string): string {
-  return name;
+const foldKey = (name: string) => name.toLowerCase().replace(/[\s\u00a0]+/g, ' ').trim();
+
+const BY_ALIAS = new Map<string, FandomData>();
+for (const fandom of FANDOMS) {
+  for (const alias of [fandom.name, ...fandom.aliases]) {
+    const key = foldKey(alias);
+    if (!BY_ALIAS.has(key)) BY_ALIAS.set(key, fandom);
+  }
 }
 
-/** Fandoms a page implies when it does not name one (disclaimer, character names). */
-export function inferFandoms(_evidence: FandomEvidence): string[] {
-  return [];
+/** The fandom an alias or site tag stands for, if FicShelf knows it. */
+export function findFandom(name: string): FandomData | undefined {
+  const key = foldKey(name);
+  return BY_ALIAS.get(key) ?? BY_ALIAS.get(key.replace(/\s*\([^)]*\)\s*$/, ''));
+}
+
+/** Canonical fandom name for an alias or site tag ("BtVS" → "Buffy the Vampire Slayer"); unknown names pass through. */
+export function canonicalFandom(name: string): string {
+  return findFandom(name)?.name ?? name.trim();
+}
+
+/** Data for a canonical fandom name (or any alias). */
+export function fandomData(name: string): FandomData | undefined {
+  return findFandom(name);
+}
+
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Whole-word search. Single words are matched case-sensitively so that
+ * "Supernatural" the show is not "a supernatural creature" and "Angel" the
+ * name is not "angel food cake"; longer phrases ignore case.
+ */
+function mentions(text: string, phrase: string): boolean {
+  if (!phrase || !text) return false;
+  const flags = /\s/.test(phrase.trim()) ? 'iu' : 'u';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, flags).test(text);
+}
+
+/** A term (alias or owner) and the fandoms it may point at. */
+interface Term {
+  phrase: string;
+  fandoms: FandomData[];
+  weight: number;
+}
+
+/** Aliases too short or too common to read in prose ("HP", "DS", "TW"): kept for tags only. */
+const PROSE_UNSAFE_ALIAS = /^[A-Za-z]{1,2}$/;
+
+function buildTerms(): { aliases: Term[]; owners: Term[] } {
+  const aliasMap = new Map<string, Set<FandomData>>();
+  const ownerMap = new Map<string, Set<FandomData>>();
+  const add = (map: Map<string, Set<FandomData>>, phrase: string, fandom: FandomData) => {
+    if (!map.has(phrase)) map.set(phrase, new Set());
+    map.get(phrase)!.add(fandom);
+  };
+  for (const fandom of FANDOMS) {
+    for (const alias of [fandom.name, ...fandom.aliases]) if (!PROSE_UNSAFE_ALIAS.test(alias)) add(aliasMap, alias, fandom);
+    for (const owner of fandom.owners) add(ownerMap, owner, fandom);
+  }
+  // A name that is also a character elsewhere ("Angel") is shared evidence too.
+  for (const fandom of FANDOMS)
+    for (const c of fandom.characters) if (aliasMap.has(c.common)) add(aliasMap, c.common, fandom);
+  const toTerms = (map: Map<string, Set<FandomData>>, weight: number) =>
+    [...map].map(([phrase, set]) => ({ phrase, fandoms: [...set], weight }));
+  return { aliases: toTerms(aliasMap, 6), owners: toTerms(ownerMap, 3) };
+}
+
+const TERMS = buildTerms();
+
+/** Scores from naming evidence: aliases in disclaimer/title/summary, owners in the disclaimer and summary. */
+function namingScores(evidence: FandomEvidence): Map<FandomData, { score: number; unshared: boolean }> {
+  const scores = new Map<FandomData, { score: number; unshared: boolean }>();
+  const credit = (term: Term, scale: number) => {
+    for (const fandom of term.fandoms) {
+      const entry = scores.get(fandom) ?? { score: 0, unshared: false };
+      entry.score += (term.weight * scale) / term.fandoms.length;
+      if (term.fandoms.length === 1) entry.unshared = true;
+      scores.set(fandom, entry);
+    }
+  };
+  const named = [evidence.disclaimer, evidence.title, evidence.summary].filter(Boolean).join('\n');
+  // Longest phrases first, and a phrase inside a longer match is not counted twice.
+  const seen: string[] = [];
+  const sorted = [...TERMS.aliases].sort((a, b) => b.phrase.length - a.phrase.length);
+  for (const term of sorted) {
+    if (seen.some((s) => s.toLowerCase().includes(term.phrase.toLowerCase()))) continue;
+    if (mentions(named, term.phrase)) {
+      seen.push(term.phrase);
+      credit(term, 1);
+    }
+  }
+  const ownerText = [evidence.disclaimer, evidence.summary].filter(Boolean).join('\n');
+  for (const term of TERMS.owners) {
+    if (seen.some((s) => s.toLowerCase().includes(term.phrase.toLowerCase()))) continue;
+    if (mentions(ownerText, term.phrase)) {
+      seen.push(term.phrase);
+      credit(term, evidence.disclaimer && mentions(evidence.disclaimer, term.phrase) ? 1 : 0.5);
+    }
+  }
+  return scores;
+}
+
+/** Distinct characters of each fandom named in the character and pairing lists or the opening text. */
+function characterHits(evidence: FandomEvidence): Map<FandomData, Set<string>> {
+  const listed = [...(evidence.characters ?? []), ...(evidence.relationships ?? [])].join('\n');
+  const prose = evidence.text ?? '';
+  const hits = new Map<FandomData, Set<string>>();
+  for (const fandom of FANDOMS) {
+    const found = new Set<string>();
+    for (const c of fandom.characters) {
+      const names = [c.name, c.common, ...(c.also ?? [])];
+      if (names.some((n) => mentions(listed, n) || mentions(prose, n))) found.add(c.common);
+    }
+    if (found.size > 0) hits.set(fandom, found);
+  }
+  return hits;
+}
+
+/** Characters needed before a cast alone names a fandom. */
+const CAST_THRESHOLD = 3;
+
+/**
+ * Fandoms a page implies when it does not name one, most likely first. A
+ * disclaimer or title that names the fandom or its owners is strong evidence;
+ * a cast is weaker and must be several distinct characters, most of them not
+ * shared with a fandom already found. Thin evidence gives nothing.
+ */
+export function inferFandoms(evidence: FandomEvidence): string[] {
+  const naming = namingScores(evidence);
+  const cast = characterHits(evidence);
+  const top = Math.max(0, ...[...naming.values()].map((e) => e.score));
+  const accepted: FandomData[] = [];
+  for (const [fandom, { score, unshared }] of naming) {
+    if (score >= 3 && score >= top * 0.6 && (unshared || score >= 6)) accepted.push(fandom);
+  }
+  const byCast = [...cast].sort((a, b) => b[1].size - a[1].size || (naming.get(b[0])?.score ?? 0) - (naming.get(a[0])?.score ?? 0));
+  for (const [fandom, names] of byCast) {
+    if (accepted.includes(fandom) || names.size < CAST_THRESHOLD) continue;
+    const known = new Set(accepted.flatMap((f) => cast.get(f) ? [...cast.get(f)!] : []));
+    const own = [...names].filter((n) => !known.has(n));
+    if (own.length >= CAST_THRESHOLD - 1) accepted.push(fandom);
+  }
+  const weight = (f: FandomData) => (naming.get(f)?.score ?? 0) + (cast.get(f)?.size ?? 0);
+  return accepted.sort((a, b) => weight(b) - weight(a)).map((f) => f.name);
 }

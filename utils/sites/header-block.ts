@@ -1,10 +1,288 @@
+import { emptyStory, type Story } from '../story';
+import { findHeaderBlock, headerStory, isStoryHeader, type HeaderBlock } from '../metadata/header-block';
+import { countWords, hashString, squash } from '../metadata/text';
+import { sanitizeHtml } from '../sanitize';
 import type { SiteAdapter } from './types';
 
-// Placeholder until the adapter lands; detects nothing.
+/**
+ * Stories that begin with a plain-text header ("Title: … Rating: …"), on any
+ * site: personal archives, journal posts, mailing-list archives. The page is
+ * read as lines (each remembering where it sits in the DOM), the header parser
+ * decides where the header ends, and the body is cut out of the DOM from there.
+ */
+
+/** Where a journal, blog or archive keeps the post itself, most specific first. */
+const MAIN_SELECTORS = [
+  '.entry-content', '.entry-body', '.entry_text', '.entry-text', '.asset-body', '.post-body', '.post-content',
+  '.postbody', 'article .entry', '.entry', 'article', '#content', '.post', 'main', '[role="main"]',
+];
+
+/** Never part of a story: scripts, forms, navigation. */
+const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'ASIDE', 'FOOTER', 'HEAD', 'SVG']);
+/** Containers that end the story: comments, footers, site navigation. */
+const STOP_CLASS = /(?:^|[\s_-])(?:comments?|comment-?\w*|replies|footer|nav|navigation|navbar|menu|sidebar|share|sharing|social|related|pagination|pager|breadcrumbs?|tags?-?list|metadata-footer)(?:$|[\s_-])/i;
+const BLOCK_TAGS = /^(?:P|DIV|LI|H[1-6]|BLOCKQUOTE|TR|TD|TH|HR|PRE|UL|OL|DL|DT|DD|TABLE|SECTION|ARTICLE|CENTER|HEADER|MAIN|ADDRESS|FIGURE)$/;
+
+interface Boundary {
+  node: Node;
+  offset: number;
+}
+
+/** One line of the page's text and where it starts and ends in the DOM; `stop` marks a comment section or footer. */
+interface PageLine {
+  text: string;
+  start?: Boundary;
+  end?: Boundary;
+  stop?: boolean;
+}
+
+const before = (node: Node): Boundary => ({ node: node.parentNode!, offset: indexIn(node) });
+const after = (node: Node): Boundary => ({ node: node.parentNode!, offset: indexIn(node) + 1 });
+function indexIn(node: Node): number {
+  let i = 0;
+  for (let n = node.previousSibling; n; n = n.previousSibling) i++;
+  return i;
+}
+
+function isStopElement(el: Element): boolean {
+  return STOP_CLASS.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+}
+
+function isHidden(el: Element): boolean {
+  return el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+}
+
+/** The cells of a two-column key/value row, or null. */
+function keyValueCells(row: Element): [Element, Element] | null {
+  const cells = [...row.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
+  if (cells.length !== 2) return null;
+  const label = squash(cells[0]!.textContent);
+  return label && label.split(' ').length <= 4 && label.length <= 40 ? [cells[0]!, cells[1]!] : null;
+}
+
+/**
+ * Turns an element into lines: block elements and <br><br> make paragraph
+ * breaks (blank lines), a single <br> or a newline inside <pre> a line break.
+ */
+function pageLines(root: Element, maxLines = Infinity): PageLine[] {
+  const lines: PageLine[] = [];
+  let text = '';
+  let start: Boundary | undefined;
+  let end: Boundary | undefined;
+  let pendingBlock: Element | null = null;
+  let brRun = 0;
+  const full = () => lines.length >= maxLines;
+
+  const breakLine = (paragraph: boolean) => {
+    if (squash(text)) lines.push({ text: squash(text), start, end });
+    text = '';
+    start = end = undefined;
+    if (paragraph && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
+  };
+  const appendText = (node: Text, from: number, to: number) => {
+    const piece = node.data.slice(from, to);
+    if (!squash(piece) && !text) return;
+    if (!text && squash(piece)) {
+      const lead = piece.length - piece.trimStart().length;
+      start = pendingBlock ? before(pendingBlock) : { node, offset: from + lead };
+      pendingBlock = null;
+    }
+    text += piece;
+    if (squash(piece)) end = { node, offset: to };
+    brRun = 0;
+  };
+
+  const walk = (node: Node, inPre: boolean) => {
+    for (let child = node.firstChild; child && !full(); child = child.nextSibling) {
+      if (child.nodeType === 3) {
+        const t = child as Text;
+        if (!inPre) appendText(t, 0, t.data.length);
+        else {
+          let from = 0;
+          for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
+            appendText(t, from, nl);
+            const blank = !squash(text);
+            breakLine(false);
+            if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
+            from = nl + 1;
+          }
+          appendText(t, from, t.data.length);
+        }
+        continue;
+      }
+      if (child.nodeType !== 1) continue;
+      const el = child as Element;
+      const tag = el.tagName.toUpperCase();
+      if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
+      if (isStopElement(el)) {
+        breakLine(true);
+        lines.push({ text: '', stop: true });
+        continue;
+      }
+      if (tag === 'BR') {
+        brRun++;
+        const hadText = !!squash(text);
+        breakLine(false);
+        if (!hadText && brRun >= 2 && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
+        continue;
+      }
+      if (tag === 'TR') {
+        const cells = keyValueCells(el);
+        if (cells) {
+          breakLine(true);
+          const label = squash(cells[0].textContent).replace(/:$/, '');
+          lines.push({ text: `${label}: ${squash(cells[1].textContent)}`, start: before(el), end: after(el) });
+          lines.push({ text: '' });
+          continue;
+        }
+      }
+      const block = BLOCK_TAGS.test(tag);
+      if (block) {
+        breakLine(true);
+        pendingBlock = el;
+        brRun = 0;
+      }
+      walk(el, inPre || tag === 'PRE');
+      if (block) {
+        breakLine(true);
+        pendingBlock = null;
+      }
+    }
+  };
+  walk(root, root.tagName.toUpperCase() === 'PRE');
+  breakLine(false);
+  return lines;
+}
+
+/** Short lines that are site navigation or a comment prompt, not story: the story ends before them. */
+const NAV_LINE =
+  /^[\s<«←‹\[(|]*(?:back to\b.*|return to\b.*|go back\b.*|(?:previous|prev|next|first|last)(?: (?:part|chapter|story|page|message|entry|post|section))?(?: ?[:>»→].*)?|home(?: page)?|index|main page|top|table of contents|contents|story index|fic(?:tion)? index|more (?:stories|fic|fiction)\b.*|other stories\b.*|messages sorted by\b.*|more information about\b.*|leave a comment|post a (?:new )?comment|add (?:a )?comment|comments?|\d+ comments?|read \d* ?comments?|reply|link|share(?: this)?|tags?:.*|current (?:mood|music|location):.*)[\s>»→›\]|)]*$/i;
+
+function isNavLine(text: string): boolean {
+  return text.split(' ').length <= 16 && !/[.!?"”]$/.test(text) && NAV_LINE.test(text);
+}
+
+/** A line with no letters or digits: a scene break or decoration ("* * * * *"). */
+const isDecoration = (text: string) => !/[\p{L}\p{N}]/u.test(text);
+
+interface HeaderPage {
+  container: Element;
+  lines: PageLine[];
+  block: HeaderBlock;
+}
+
+/** Finds the story header at the start of the page's main text, trying post containers before the whole body. */
+function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
+  const seen = new Set<Element>();
+  const candidates = [...MAIN_SELECTORS.map((s) => doc.querySelector(s)), doc.body];
+  for (const container of candidates) {
+    if (!container || seen.has(container)) continue;
+    seen.add(container);
+    const lines = pageLines(container, maxLines);
+    // Site chrome above the header ("Previous message: …") is not a header key.
+    const block = findHeaderBlock(lines.map((l) => (l.stop || isNavLine(l.text) ? '' : l.text)));
+    if (!block || !isStoryHeader(block)) continue;
+    if (bodyLines(lines, block).reduce((n, l) => n + countWords(l.text), 0) < 20) continue;
+    return { container, lines, block };
+  }
+  return null;
+}
+
+/** The story's own lines: from the end of the header to the first comment section or navigation line, trailing decoration dropped. */
+function bodyLines(lines: readonly PageLine[], block: HeaderBlock): PageLine[] {
+  const body: PageLine[] = [];
+  for (let i = block.end; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line.stop || (line.text && isNavLine(line.text))) break;
+    if (line.text) body.push(line);
+  }
+  while (body.length > 0 && isDecoration(body[body.length - 1]!.text)) body.pop();
+  return body;
+}
+
+const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+function enclosingPre(node: Node): Element | null {
+  for (let n: Node | null = node; n; n = n.parentNode) if (n.nodeType === 1 && (n as Element).tagName === 'PRE') return n as Element;
+  return null;
+}
+
+/** Plain text from a <pre> (mailing-list archives) as paragraphs, so reader mode can reflow it. */
+function preParagraphs(lines: readonly PageLine[], from: PageLine, to: PageLine): string {
+  const slice = lines.slice(lines.indexOf(from), lines.indexOf(to) + 1);
+  const paragraphs: string[][] = [[]];
+  for (const line of slice) {
+    if (line.text) paragraphs[paragraphs.length - 1]!.push(escapeHtml(line.text));
+    else if (paragraphs[paragraphs.length - 1]!.length > 0) paragraphs.push([]);
+  }
+  return paragraphs.filter((p) => p.length > 0).map((p) => `<p>${p.join('<br>')}</p>`).join('\n');
+}
+
+/** Sanitised HTML of the DOM between the first and last body line, without comment sections or navigation. */
+function bodyHtml(doc: Document, lines: readonly PageLine[], body: readonly PageLine[]): string {
+  const first = body[0]?.start;
+  const last = body[body.length - 1]?.end;
+  if (!first || !last) return '';
+  const pre = enclosingPre(first.node);
+  if (pre && pre === enclosingPre(last.node)) return sanitizeHtml(preParagraphs(lines, body[0]!, body[body.length - 1]!), doc.defaultView);
+  const range = doc.createRange();
+  range.setStart(first.node, first.offset);
+  range.setEnd(last.node, last.offset);
+  const holder = doc.createElement('div');
+  holder.appendChild(range.cloneContents());
+  for (const el of [...holder.querySelectorAll('*')]) {
+    if (SKIP_TAGS.has(el.tagName.toUpperCase()) || isStopElement(el) || isHidden(el)) el.remove();
+  }
+  return sanitizeHtml(holder.innerHTML, doc.defaultView);
+}
+
+function canonicalUrl(url: URL): string {
+  const u = new URL(url.href);
+  u.hash = '';
+  return u.href;
+}
+
+/** The page's own title, for headers without a Title key. */
+function pageTitle(doc: Document, page: HeaderPage): string {
+  const heading = page.container.querySelector('h1, h2') ?? doc.querySelector('h1');
+  return squash(heading?.textContent) || page.block.lead[0] || squash(doc.title);
+}
+
 export const headerBlock: SiteAdapter = {
   id: 'header-block',
   name: 'Story with a plain-text header',
-  matches: () => false,
-  detect: () => false,
-  extract: () => null,
+  matches: () => true,
+  detect: (doc) => findHeaderPage(doc, 150) !== null,
+  extract(doc, url) {
+    const page = findHeaderPage(doc);
+    if (!page) return null;
+    const head = headerStory(page.block.fields);
+    const body = bodyLines(page.lines, page.block);
+    const text = body.map((l) => l.text).join('\n');
+    const canonical = canonicalUrl(url);
+    const story: Story = {
+      ...emptyStory('header-block', canonical),
+      id: `header-block:${hashString(canonical)}`,
+      title: head.title ?? pageTitle(doc, page),
+      authors: head.authors,
+      fandoms: head.fandoms,
+      relationships: head.relationships,
+      characters: head.characters,
+      rating: head.rating ?? { raw: '', level: 'unrated' },
+      warnings: head.warnings,
+      categories: head.categories,
+      tags: head.tags,
+      summary: head.summary ?? '',
+      notes: head.notes,
+      status: head.status ?? 'unknown',
+      words: head.words ?? countWords(text),
+      chapterCount: { posted: 1, ...(head.status === 'complete' ? { planned: 1 } : {}) },
+      fields: head.fields,
+      chapters: [{ index: 1, html: bodyHtml(doc, page.lines, body), text, words: countWords(text) }],
+    };
+    if (head.disclaimer) story.disclaimer = head.disclaimer;
+    if (head.published) story.published = head.published;
+    if (head.series) story.series = head.series;
+    return story;
+  },
 };

@@ -1,0 +1,18 @@
+import type { FandomData } from './types';
+
+export const sherlock: FandomData = {
+  name: 'Sherlock (TV)',
+  aliases: ['Sherlock (TV)', 'Sherlock (BBC)', 'BBC Sherlock', 'Sherlock BBC', 'Sherlock'],
+  owners: ['Steven Moffat', 'Mark Gatiss', 'Hartswood Films', 'Arthur Conan Doyle', 'Conan Doyle', '221B Baker Street'],
+  characters: [
+    { name: 'Sherlock Holmes', common: 'Sherlock', short: ['S', 'SH'] },
+    { name: 'John Watson', common: 'John', short: ['J', 'JW'], also: ['Watson'] },
+    { name: 'Mycroft Holmes', common: 'Mycroft', short: ['M'] },
+    { name: 'Greg Lestrade', common: 'Lestrade', short: ['L'] },
+    { name: 'Jim Moriarty', common: 'Moriarty' },
+    { name: 'Molly Hooper', common: 'Molly' },
+    { name: 'Mrs. Hudson', common: 'Mrs Hudson', also: ['Mrs. Hudson'] },
+    { name: 'Irene Adler', common: 'Irene' },
+  ],
+  portmanteaus: { Johnlock: 'John/Sherlock', Mystrade: 'Mycroft/Lestrade', Sheriarty: 'Sherlock/Moriarty' },
+};
