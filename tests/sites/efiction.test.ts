@@ -200,6 +200,34 @@ describe('efiction chapter pages with a jump menu', () => {
   });
 });
 
+describe('efiction printable view of a long story', () => {
+  it('puts each chapter note on its own chapter', () => {
+    const address = 'https://fic.example.net/archive/viewstory.php?action=printable&sid=9&chapter=all';
+    const doc = htmlDocument(`<body><div id="pagetitle"><a href="viewstory.php?sid=9">Two Parts</a> by <a href="viewuser.php?uid=4">Bee</a></div>
+      <p><b>1.</b> <a href='#1'>Before</a> by Bee</p><p><b>2.</b> <a href='#2'>After</a> by Bee</p>
+      <div class='chaptertitle'><a name='1'></a>Before by Bee</div>
+      <div class='notes'><div class='title'><span class='label'>Author's Notes:</div><div class='noteinfo'>First note.</div></div>
+      <div class='chapter'><p>One one one.</p></div>
+      <div class='notes'><div class='title'><span class='label'>End Notes:</div><div class='noteinfo'>First end.</div></div>
+      <div class='toplink'><a href='#1'>Back to index</a></div>
+      <div class='chaptertitle'><a name='2'></a>Chapter 2: After by Bee</div>
+      <div class='chapter'><p>Two two.</p></div>
+      <div id="archivedat">Archived at <a href="https://fic.example.net/archive/viewstory.php?sid=9">here</a></div></body>`, address);
+    const s = efiction.extract(doc, new URL(address))!;
+    expect(s.url).toBe('https://fic.example.net/archive/viewstory.php?sid=9');
+    expect(s.chapters.map((c) => [c.index, c.title, c.text, c.words])).toEqual([
+      [1, 'Before', 'One one one.', 3],
+      [2, 'After', 'Two two.', 2],
+    ]);
+    expect(s.chapters[0]!.notes!.map((n) => [n.position, n.text])).toEqual([
+      ['before', 'First note.'],
+      ['after', 'First end.'],
+    ]);
+    expect(s.chapters[1]!.notes).toBeUndefined();
+    expect(s.words).toBe(5);
+  });
+});
+
 describe('efiction listings', () => {
   it('reads the default-skin browse page', () => {
     const { doc, url } = page('pages/efiction-browse-default.html', `${SPUFFY}browse.php?type=categories&catid=2`);
