@@ -10,7 +10,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { domFromBytes } from './lib/page-bytes';
 import { classifyPage } from '../utils/sites/index';
 
 const USAGE = 'usage: npm run --silent extract -- <file.html> --url <page url> [--generic]';
@@ -56,7 +56,7 @@ function main(): void {
     fail(`not a URL: ${pageUrl}`);
   }
   // Page scripts never run and their console noise (bad CSS) stays out of the output.
-  const dom = new JSDOM(bytes, { url: pageUrl, contentType: 'text/html', virtualConsole: new VirtualConsole() });
+  const dom = domFromBytes(bytes, pageUrl);
   const result = classifyPage(dom.window.document, pageUrl, { generic });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

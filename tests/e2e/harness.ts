@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
 import { ROOT, fixturePath } from '../helpers/fixtures';
+import { declaresCharset, isUtf8 } from '../../scripts/lib/page-bytes';
 
 export const CHROME_EXTENSION = path.join(ROOT, '.output', 'chrome-mv3');
 export const FIREFOX_EXTENSION = path.join(ROOT, '.output', 'firefox-mv2');
@@ -21,7 +22,12 @@ export class RoutedWeb {
   respond(url: string): { status: number; contentType: string; body: Buffer | string } {
     const route = this.routes.get(normalise(url));
     if (!route) return { status: 404, contentType: 'text/plain', body: 'not routed in this test' };
-    if ('fixture' in route) return { status: 200, contentType: 'text/html; charset=utf-8', body: readFileSync(fixturePath(route.fixture)) };
+    if ('fixture' in route) {
+      // Like the real site's header: UTF-8 unless the saved page says otherwise.
+      const body = readFileSync(fixturePath(route.fixture));
+      const utf8 = !declaresCharset(body) && isUtf8(body);
+      return { status: 200, contentType: utf8 ? 'text/html; charset=utf-8' : 'text/html', body };
+    }
     return { status: route.status ?? 200, contentType: 'text/html; charset=utf-8', body: route.html };
   }
 }

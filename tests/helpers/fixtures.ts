@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
+import { domFromBytes } from '../../scripts/lib/page-bytes';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 /** Shared fixtures live beside the checkout (CI puts shared/ next to it). */
@@ -20,8 +21,7 @@ export function hasSharedFixtures(): boolean {
 
 /** Builds the DOM a browser would: bytes in (charset sniffed), the page's URL set, no scripts run. */
 export function loadPage(name: string, url: string): Document {
-  const bytes = readFileSync(fixturePath(name));
-  return new JSDOM(bytes, { url, contentType: 'text/html' }).window.document;
+  return domFromBytes(readFileSync(fixturePath(name)), url).window.document;
 }
 
 export function htmlDocument(html: string, url = 'https://example.org/story.html'): Document {
