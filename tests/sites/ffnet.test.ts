@@ -88,18 +88,21 @@ describe('ffnet.extract: the modern header', () => {
     expect(story('chapter-2020-crossover-hp-narnia-ch1.html', url).fandoms).toEqual(['Harry Potter', 'Chronicles of Narnia']);
   });
 
-  it('dates from data-xutime timestamps, in UTC', () => {
+  it("dates from data-xutime timestamps, on FFN's (US Pacific) calendar as the page writes them", () => {
     const s = story('chapter-2020-crossover-hp-narnia-ch1.html', url);
-    // Updated: <span data-xutime="1446343109">10/31/2015</span>: 2015-11-01T02:38Z.
-    expect(s.updated).toBe('2015-11-01');
+    // Updated: <span data-xutime="1446343109">10/31/2015</span>: 2015-11-01T02:38Z, 19:38 on the 31st in California.
+    expect(s.updated).toBe('2015-10-31');
     // Published: <span data-xutime="1209719909">5/2/2008</span>.
     expect(s.published).toBe('2008-05-02');
+    const evening = story('chapter-2020-why-we-fight-ch1.html', `${FFN}/s/1832968/1/Why-We-fight`);
+    expect(evening.published).toBe('2004-04-23'); // <span data-xutime="1082775104">4/23/2004</span>
+    expect(evening.updated).toBe('2005-02-05'); // <span data-xutime="1107670653">2/5/2005</span>
   });
 
   it('dates a year-less "9/4" from its timestamp', () => {
     const s = story('chapter-2019-scribble-pad-ch9.html', `${FFN}/s/12999698/9/Scribble-Pad`);
-    expect(s.updated).toBe('2018-09-05'); // data-xutime="1536107877"
-    expect(s.published).toBe('2018-07-13'); // data-xutime="1531445495"
+    expect(s.updated).toBe('2018-09-04'); // <span data-xutime="1536107877">9/4</span>
+    expect(s.published).toBe('2018-07-12'); // <span data-xutime="1531445495">7/12</span>
   });
 
   it('turns a bracketed pairing into a relationship and keeps everyone a character', () => {
@@ -333,7 +336,7 @@ describe('ffnet.listing', () => {
       words: 5000,
       chapterCount: { posted: 3, planned: 3 },
       status: 'complete',
-      updated: '2020-05-16',
+      updated: '2020-05-15',
       published: '2020-01-01',
     });
     expect(first.summary).toBe(
@@ -349,6 +352,9 @@ describe('ffnet.listing', () => {
     expect(crossover!.status).toBe('in-progress');
     expect(crossover!.chapterCount).toEqual({ posted: 12 });
     expect(crossover!.characters).toEqual(['Naruto U.', 'Harry P.']);
+    // data-xutime="1609459200" is midnight UTC on New Year's Day 2021: still 2020 in California, as the line says.
+    expect(crossover!.updated).toBe('2020-12-31');
+    expect(oneShot!.updated).toBeUndefined();
     expect(oneShot!.fandoms).toEqual(['Avatar: Last Airbender']);
     expect(oneShot!.tags).toEqual([]);
     expect(oneShot!.chapterCount).toEqual({ posted: 1, planned: 1 });

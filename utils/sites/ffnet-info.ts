@@ -153,9 +153,32 @@ export function ffnDate(text: string | undefined): string | undefined {
   return `${year}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
 }
 
-/** A unix timestamp (FFN's data-xutime) as the UTC date YYYY-MM-DD. */
+/**
+ * FFN writes its dates in US Pacific time ("4/23/2004" for data-xutime 1082775104,
+ * which is 02:51 on the 24th in UTC), so the timestamp is read in that zone: the
+ * date the page shows, with the year that recent dates ("9/4") leave out.
+ */
+const FFN_TIME_ZONE = 'America/Los_Angeles';
+let pacific: Intl.DateTimeFormat | null | undefined;
+
+function pacificFormat(): Intl.DateTimeFormat | null {
+  if (pacific === undefined) {
+    try {
+      pacific = new Intl.DateTimeFormat('en-US', { timeZone: FFN_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
+    } catch {
+      pacific = null; // No time-zone data: UTC is the nearest stable answer.
+    }
+  }
+  return pacific;
+}
+
+/** A unix timestamp (FFN's data-xutime) as FFN's own calendar date, YYYY-MM-DD. */
 export function unixDate(seconds: string | null | undefined): string | undefined {
   const n = Number(seconds);
   if (!seconds || !Number.isFinite(n) || n <= 0) return undefined;
-  return new Date(n * 1000).toISOString().slice(0, 10);
+  const date = new Date(n * 1000);
+  const format = pacificFormat();
+  if (!format) return date.toISOString().slice(0, 10);
+  const part = (type: string) => format.formatToParts(date).find((p) => p.type === type)?.value ?? '';
+  return `${part('year')}-${part('month')}-${part('day')}`;
 }
