@@ -38,6 +38,15 @@ describe('efiction detect', () => {
     expect(efiction.detect(p.doc, p.url)).toBe(false);
   });
 
+  it('does not claim a blog post that links to an eFiction archive', () => {
+    const address = 'https://someone.dreamwidth.org/1234.html';
+    const doc = htmlDocument(`<body><div id="pagetitle">My recs</div><div id="story"><p>Read this:
+      <a href="http://www.hpfanficarchive.com/stories/viewstory.php?sid=270">Silver Flame</a>
+      (<a href="http://www.hpfanficarchive.com/stories/viewstory.php?action=printable&amp;sid=270">print</a>)
+      by <a href="http://www.hpfanficarchive.com/stories/viewuser.php?uid=587">SamStone</a></p></div></body>`, address);
+    expect(efiction.detect(doc, new URL(address))).toBe(false);
+  });
+
   it('matches only web pages', () => {
     expect(efiction.matches(new URL('file:///tmp/story.html'))).toBe(false);
   });

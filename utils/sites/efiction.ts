@@ -21,8 +21,25 @@ const EFICTION_LINKS =
 const EFICTION_MARKS =
   '#pagetitle, #skinnedpage, #story, .jumpmenu, #output, .listbox, #archivedat, .chaptertitle, select[name="chapter"], a[href*="efiction.org"], a[href*="action=printable"]';
 
-function detect(doc: Document): boolean {
-  if (!doc.querySelector(EFICTION_LINKS)) return false;
+/**
+ * An archive links to its own story, author and browse pages; a blog that
+ * merely links to an archive points at another host, so only same-host links count.
+ */
+function hasOwnArchiveLinks(doc: Document, url: URL): boolean {
+  const links = doc.querySelectorAll(EFICTION_LINKS);
+  for (let i = 0; i < links.length && i < 40; i++) {
+    const href = links[i]!.getAttribute('href') ?? '';
+    try {
+      if (new URL(href, url).host === url.host) return true;
+    } catch {
+      // An unparsable href is not evidence either way.
+    }
+  }
+  return false;
+}
+
+function detect(doc: Document, url: URL): boolean {
+  if (!hasOwnArchiveLinks(doc, url)) return false;
   if (doc.querySelector(EFICTION_MARKS)) return true;
   // Old table skins keep only the "Powered by eFiction" credit at the bottom.
   const text = doc.body?.textContent ?? '';
@@ -268,7 +285,7 @@ export const efiction: SiteAdapter = {
   name: 'eFiction archive',
   // eFiction archives live on their own domains: every web page is a candidate, detect() decides.
   matches: (url) => url.protocol === 'http:' || url.protocol === 'https:',
-  detect: (doc) => guarded(() => detect(doc)) ?? false,
+  detect: (doc, url) => guarded(() => detect(doc, url)) ?? false,
   extract: (doc, url) => guarded(() => extractStory(doc, url)),
   listing: (doc, url) => guarded(() => readListing(doc, url)),
 };
