@@ -102,7 +102,7 @@ export function stripInjectedUi(root: Element): void {
   root.querySelectorAll('button, select, input, textarea, form, script, style, noscript, [role="button"]').forEach((el) => el.remove());
   root.querySelectorAll('[style]').forEach((el) => el.remove());
   for (const el of Array.from(root.querySelectorAll('[class*="ao3h-"]'))) {
-    if (!el.isConnected) continue;
+    if (!root.contains(el)) continue; // already gone with a removed ancestor
     const tokens = Array.from(el.classList).filter((c) => c.startsWith('ao3h-'));
     if (tokens.some((c) => /-(wrap|replaced)$/.test(c))) el.replaceWith(...Array.from(el.childNodes));
     else el.remove();
