@@ -23,13 +23,13 @@ describe('background: enabling another site', () => {
   beforeEach(() => fakeBrowser.reset());
 
   it('does nothing without the permission the reader must grant', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(false as never);
     const answer = await handleMessage({ type: 'ficshelf:enable-site', origin: 'https://fic.example/*', tabId: 3 }, {});
     expect(answer).toEqual({ ok: false, error: 'FicShelf was not given access to this site.' });
   });
 
   it('registers the content script for the origin and runs it in the open tab', async () => {
-    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true);
+    vi.spyOn(fakeBrowser.permissions, 'contains').mockResolvedValue(true as never);
     const registered: unknown[] = [];
     const injected: unknown[] = [];
     (fakeBrowser as any).scripting = {
