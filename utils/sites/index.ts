@@ -67,7 +67,8 @@ export function classifyPage(doc: Document, url: URL | string, options: Classify
  * in `fields`).
  */
 export function enrichStory(story: Story): Story {
-  if (story.fandoms.length === 0) {
+  // FictionPress is original fiction: any "fandom" found in its text would be a false match.
+  if (story.fandoms.length === 0 && !story.id.startsWith('fictionpress:')) {
     story.fandoms = inferFandoms({
       disclaimer: story.disclaimer,
       summary: story.summary,
