@@ -13,4 +13,6 @@ export const SAMPLES: Sample[] = [
   { name: 'ao3-listing', url: 'https://archiveofourown.org/tags/Sherlock%20Holmes/works', route: { fixture: 'ao3/tag-works-sherlock-holmes.html' } },
   { name: 'ffn-chapter', url: 'https://www.fanfiction.net/s/5853866/1/Counting', route: { fixture: 'ffn/chapter-counting-ch1-modern.html' } },
   { name: 'efiction-story', url: 'http://hpfanficarchive.com/stories/viewstory.php?sid=471', route: { fixture: 'hpfanficarchive-efiction/story-mercenary-of-hogwarts.html' } },
+  { name: 'header-block-journal', url: 'https://michael-writes.dreamwidth.org/1567.html', route: { fixture: 'pages/header-journal-entry.html' } },
+  { name: 'efiction-seed-chapter', url: 'http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chapter=1', route: { fixture: 'pages/efiction-spuffy-default-chapter.html' } },
 ];

@@ -12,6 +12,8 @@ const web = new RoutedWeb()
   .set('https://archiveofourown.org/tags/Sherlock%20Holmes/works', { fixture: 'ao3/tag-works-sherlock-holmes.html' })
   .set('https://www.fanfiction.net/s/5853866/1/Counting', { fixture: 'ffn/chapter-counting-ch1-modern.html' })
   .set('http://hpfanficarchive.com/stories/viewstory.php?sid=471', { fixture: 'hpfanficarchive-efiction/story-mercenary-of-hogwarts.html' })
+  .set('https://michael-writes.dreamwidth.org/1567.html', { fixture: 'pages/header-journal-entry.html' })
+  .set('http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chapter=1', { fixture: 'pages/efiction-spuffy-default-chapter.html' })
   .set('https://www.example-fic-site.org/stories/lost-soul.html', { html: '<html><head><title>Lost Soul</title></head><body><p>Title: Lost Soul</p><p>Rating: R</p><p>Summary: test</p><p>Story text here.</p></body></html>' });
 
 let session: ChromiumSession;
@@ -55,6 +57,46 @@ describe('content script on routed story sites', () => {
     await page.close();
   });
 
+  it('reads the seed story with a plain-text header on a journal', async () => {
+    const page = await openStoryPage(session, 'https://michael-writes.dreamwidth.org/1567.html');
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    expect(await popup.textContent('.story-title')).toBe('Lost Soul');
+    expect(await popup.textContent('.story-authors')).toBe('by Michael');
+    expect(await popup.textContent('.story-fandoms')).toBe('Buffy the Vampire Slayer');
+    expect(await popup.textContent('.story-pairings')).toBe('Xander/Spike');
+    expect(await popup.getAttribute('.rating-badge', 'data-level')).toBe('mature');
+    await popup.close();
+    await page.close();
+  });
+
+  it('reads the seed eFiction chapter, its fandom inferred from the disclaimer', async () => {
+    const page = await openStoryPage(session, 'http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chapter=1');
+    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    expect(await popup.textContent('.story-fandoms')).toBe('Buffy the Vampire Slayer');
+    expect(await popup.textContent('[data-field="site"]')).toContain('eFiction');
+    await popup.close();
+    await page.close();
+  });
+
+  it('follows the system dark mode in the popup', async () => {
+    const page = await openStoryPage(session, 'https://archiveofourown.org/works/323217');
+    const tabId = await tabIdOf(page);
+    const popup = await session.context.newPage();
+    await popup.emulateMedia({ colorScheme: 'dark' });
+    await popup.goto(`chrome-extension://${session.extensionId}/popup.html?tab=${tabId}`);
+    await popup.waitForSelector('.story-title');
+    const [bg, fg] = await popup.evaluate(() => {
+      const style = getComputedStyle(document.body);
+      return [style.backgroundColor, style.color];
+    });
+    expect(luminance(bg)).toBeLessThan(0.1);
+    expect(luminance(fg)).toBeGreaterThan(0.6);
+    await popup.close();
+    await page.close();
+  });
+
   it('leaves a 404 page alone and the popup says it is not a story', async () => {
     const page = await openStoryPage(session, 'https://archiveofourown.org/works/41237499');
     expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('none');
@@ -82,6 +124,9 @@ describe('content script on routed story sites', () => {
     const tabId = await activeTabId(session);
     const popup = await openPopupFor(session, tabId, `&url=${encodeURIComponent(url)}`);
     expect(await popup.textContent('[data-action="enable-site"]')).toBe('Enable FicShelf on this site');
+    // Reachable by keyboard: the first Tab lands on it.
+    await popup.keyboard.press('Tab');
+    expect(await popup.evaluate(() => document.activeElement?.getAttribute('data-action'))).toBe('enable-site');
     await popup.close();
     await page.close();
   });
@@ -90,4 +135,13 @@ describe('content script on routed story sites', () => {
 async function tabIdOf(page: import('playwright-core').Page): Promise<number> {
   await page.bringToFront();
   return activeTabId(session);
+}
+
+/** Relative luminance of a CSS rgb() colour, 0 (black) to 1 (white). */
+function luminance(rgb: string): number {
+  const [r, g, b] = (rgb.match(/\d+(\.\d+)?/g) ?? ['0', '0', '0']).slice(0, 3).map((v) => {
+    const c = Number(v) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  });
+  return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
 }
