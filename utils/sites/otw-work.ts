@@ -130,10 +130,7 @@ function metaFields(meta: Element, stats: Record<string, string>): Record<string
  */
 function readWorkNotes(skin: Element | null): Note[] {
   if (!skin) return [];
-  const chapters = skin.querySelector('#chapters');
-  const modules = Array.from(skin.querySelectorAll('.notes.module, #work_endnotes')).filter(
-    (m) => !chapters?.contains(m),
-  );
+  const modules = notesModulesOutside(skin, skin.ownerDocument.getElementById('chapters'));
   const isEnd = (m: Element) => m.id === 'work_endnotes' || m.classList.contains('end');
   return [...readNotes(modules.filter((m) => !isEnd(m)), 'before'), ...readNotes(modules.filter(isEnd), 'after')];
 }
@@ -220,9 +217,24 @@ function headingTitle(heading: Element): string | undefined {
 }
 
 function readChapterNotes(block: Element, text: Element | null): Note[] {
-  const modules = Array.from(block.querySelectorAll('.notes.module')).filter((m) => !text?.contains(m));
+  const modules = notesModulesOutside(block, text);
   const isEnd = (m: Element) => m.classList.contains('end');
   return [...readNotes(modules.filter((m) => !isEnd(m)), 'before'), ...readNotes(modules.filter(isEnd), 'after')];
+}
+
+/**
+ * Notes modules among a container's children and their descendants, skipping
+ * one large child (the chapters, or a chapter's text) so long works are not
+ * searched through.
+ */
+function notesModulesOutside(container: Element, skip: Element | null): Element[] {
+  const modules: Element[] = [];
+  for (const child of Array.from(container.children)) {
+    if (child === skip) continue;
+    if (child.matches('.notes.module, #work_endnotes')) modules.push(child);
+    else modules.push(...Array.from(child.querySelectorAll('.notes.module, #work_endnotes')));
+  }
+  return skip ? modules.filter((m) => !skip.contains(m)) : modules;
 }
 
 /** The chapter text only: no "Chapter Text" landmark, no injected UI. */
