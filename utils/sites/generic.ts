@@ -16,19 +16,24 @@ export const generic: SiteAdapter = {
   detect: (doc) => isProbablyReaderable(doc),
   extract(doc, url) {
     // Readability rewrites the tree it reads; the page must stay untouched.
-    const article = new Readability(doc.cloneNode(true) as Document).parse();
+    const clone = doc.cloneNode(true) as Document;
+    removePageChrome(clone);
+    const article = new Readability(clone).parse();
     if (!article?.content) return null;
-    const html = sanitizeHtml(article.content, doc.defaultView);
+    const isSiteName = siteNameTest(doc, url);
+    const title = pageTitle(doc, isSiteName) || squash(article.title) || squash(doc.title);
     const inert = doc.implementation.createHTMLDocument('');
-    inert.body.innerHTML = html;
+    inert.body.innerHTML = sanitizeHtml(article.content, doc.defaultView);
+    trimEdges(inert.body, title);
     const text = blockText(inert.body);
     if (!text) return null;
+    const html = inert.body.innerHTML.trim();
     const canonical = canonicalUrl(doc, url);
     const story = emptyStory('generic', canonical);
     story.id = `generic:${hashString(canonical)}`;
-    story.title = squash(article.title) || squash(doc.title) || canonical;
-    const byline = squash(article.byline);
-    if (byline) story.authors = [{ name: byline.replace(/^by\s+/i, '') }];
+    story.title = title || canonical;
+    const author = pageAuthor(doc, article.byline, isSiteName);
+    if (author) story.authors = [{ name: author }];
     story.summary = squash(article.excerpt);
     if (article.lang) story.language = article.lang;
     const published = article.publishedTime?.slice(0, 10);
@@ -51,4 +56,202 @@ function canonicalUrl(doc: Document, url: URL): string {
   const u = new URL(url.href);
   u.hash = '';
   return u.href;
+}
+
+/**
+ * Page furniture Readability keeps when it sits next to the text: menus and
+ * breadcrumbs, the site's own banner and footer (not an article's), and the
+ * captions of form controls (comment and report forms).
+ */
+const CHROME = [
+  'nav',
+  '[role="navigation"]',
+  '.breadcrumb',
+  '.breadcrumbs',
+  'label',
+  'select',
+  'textarea',
+  'button',
+];
+
+function removePageChrome(doc: Document): void {
+  for (const el of Array.from(doc.querySelectorAll(CHROME.join(',')))) el.remove();
+  for (const el of Array.from(doc.querySelectorAll('header, footer'))) {
+    if (!el.parentElement?.closest('article, main, [role="main"]')) el.remove();
+  }
+}
+
+/** Letters and digits only, lower case: "Fanfictions.fr" and "fanfictions.fr" compare equal. */
+const bare = (text: string): string => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/** Whether a text is the site's own name (og:site_name, or a label of the host), never a story's title or author. */
+function siteNameTest(doc: Document, url: URL): (text: string) => boolean {
+  const names = new Set<string>();
+  const add = (s: string | null | undefined) => {
+    const b = bare(s ?? '');
+    if (b) names.add(b);
+  };
+  add(doc.querySelector('meta[property="og:site_name"]')?.getAttribute('content'));
+  add(doc.querySelector('meta[name="application-name"]')?.getAttribute('content'));
+  const host = url.hostname.replace(/^www\./, '');
+  add(host);
+  // The domain's own label ("sufficientvelocity"), not a subdomain: author sites
+  // such as jeconais.fanficauthors.net are named after their author.
+  const labels = host.split('.');
+  if (labels.length >= 2) add(labels[labels.length - 2]);
+  return (text) => names.has(bare(text));
+}
+
+/**
+ * The title as the page shows it: a top heading whose words appear in the
+ * document title. Document titles carry the site's name and labels ("Fanfic :
+ * X", "X | Page 54 | Forum"); the heading is the title without them.
+ */
+function pageTitle(doc: Document, isSiteName: (t: string) => boolean): string {
+  const docTitle = squash(doc.title);
+  if (!docTitle) return '';
+  for (const level of ['h1', 'h2']) {
+    const found = Array.from(doc.querySelectorAll(level))
+      .map((h) => squash(h.textContent))
+      .filter((t) => t.length > 1 && t.length <= 200 && !isSiteName(t) && containsPhrase(docTitle, t))
+      .sort((a, b) => b.length - a.length)[0];
+    if (found) return found;
+  }
+  return '';
+}
+
+function containsPhrase(text: string, phrase: string): boolean {
+  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+}
+
+/**
+ * Who wrote the page: Readability's byline unless it is the site's name (a
+ * `<meta name="author">` often is), then author markup, a "By X" line, or a
+ * "started by / posted by X" link (forum threads).
+ */
+function pageAuthor(doc: Document, byline: string | null | undefined, isSiteName: (t: string) => boolean): string {
+  const candidates = [byline ?? '', ...markedAuthors(doc), ...byLines(doc), ...byLinks(doc)];
+  for (const candidate of candidates) {
+    const name = authorName(candidate);
+    if (name && name.length <= 60 && !isSiteName(name)) return name;
+  }
+  return '';
+}
+
+function authorName(text: string): string {
+  return squash(text)
+    .replace(/^(?:(?:written|posted)\s+)?by\s*:?\s+/i, '')
+    .replace(/^author\s*:\s*/i, '')
+    .replace(/[\s,;:.|·•–—-]+$/, '');
+}
+
+function markedAuthors(doc: Document): string[] {
+  return Array.from(doc.querySelectorAll('[itemprop~="author"], [rel~="author"]')).map(
+    (el) => el.querySelector('[itemprop~="name"]')?.textContent ?? el.textContent ?? '',
+  );
+}
+
+/** Short elements that read "By X" or "Written by X" and nothing else. */
+function byLines(doc: Document): string[] {
+  const out: string[] = [];
+  for (const el of Array.from(doc.body?.querySelectorAll('h1,h2,h3,h4,h5,h6,p,div,span,li,dd,td,small,em,strong') ?? [])) {
+    const text = squash(el.textContent);
+    if (text.length <= 80 && /^(?:written\s+)?by\s*:?\s+\S/i.test(text)) out.push(text);
+  }
+  return out;
+}
+
+/** "started by <a>X</a>", "posted by <a>X</a>": the link right after the phrase names the author. */
+function byLinks(doc: Document): string[] {
+  const out: string[] = [];
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/\b(?:started|posted|written)\s+by\s*:?\s*$/i.test(node.nodeValue ?? '')) continue;
+    const next = node.nextSibling;
+    if (next && next.nodeType === 1 && (next as Element).tagName === 'A') out.push(next.textContent ?? '');
+  }
+  return out;
+}
+
+const HAS_WORD = /[\p{L}\p{N}]/u;
+
+/** No letters or digits: white space, separators, line breaks, icons. */
+function isFiller(node: Node): boolean {
+  return !HAS_WORD.test(node.textContent ?? '');
+}
+
+/** A short caption before a list of links: "Tags:", "Download:". */
+const LINK_CAPTION = /^\s*[\p{L}\p{N}]+(?:\s+[\p{L}\p{N}]+){0,2}\s*:\s*$/u;
+/** A pager's own label: "Page 54 of 347". */
+const PAGER_LABEL = /^page \d+ (?:of|\/) \d+$/i;
+
+/**
+ * Navigation, not text: an element whose every word is inside a link ("Next
+ * chapter", "Download: HTML - PDF", "#1", "Tags: a, b"), or a pager's label.
+ */
+function isLinkOnly(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  if (PAGER_LABEL.test(squash(el.textContent))) return true;
+  if (el.tagName !== 'A' && !el.querySelector('a[href]')) return false;
+  const outside: string[] = [];
+  const collect = (n: Node) => {
+    for (let c = n.firstChild; c; c = c.nextSibling) {
+      if (c.nodeType === 3) outside.push(c.nodeValue ?? '');
+      else if (c.nodeType === 1 && (c as Element).tagName !== 'A') collect(c);
+    }
+  };
+  if (el.tagName !== 'A') collect(el);
+  const rest = outside.join('');
+  return HAS_WORD.test(el.textContent ?? '') && (!HAS_WORD.test(rest) || LINK_CAPTION.test(rest));
+}
+
+const HEADING = /^H[1-6]$/;
+
+/**
+ * Drops what frames the text rather than belongs to it: the title repeated at
+ * the top, runs of links (post numbers, tags, "Read / Download / Return to
+ * …") and pager labels at either end, and a heading left with nothing under
+ * it. Fillers between such links go with them; anything before the
+ * first real word stays.
+ */
+function trimEdges(root: Element, title: string): void {
+  dropLeadingTitle(root, title);
+  trimSide(root, false);
+  trimSide(root, true);
+}
+
+function trimSide(root: Element, fromEnd: boolean): void {
+  const pending: Node[] = [];
+  for (let node = fromEnd ? root.lastChild : root.firstChild; node; ) {
+    const next = fromEnd ? node.previousSibling : node.nextSibling;
+    // A heading at the very end heads nothing ("Users viewing this thread" once its list is gone).
+    const endHeading = fromEnd && node.nodeType === 1 && HEADING.test((node as Element).tagName);
+    if (isLinkOnly(node) || endHeading) {
+      for (const p of pending) p.parentNode?.removeChild(p);
+      pending.length = 0;
+      node.parentNode?.removeChild(node);
+    } else if (isFiller(node)) {
+      pending.push(node);
+    } else {
+      if (node.nodeType === 1) trimSide(node as Element, fromEnd);
+      // Trimmed down to nothing (a block of navigation with a caption): go on past it.
+      if (!isFiller(node)) return;
+      node.parentNode?.removeChild(node);
+    }
+    node = next;
+  }
+}
+
+/** The first line of the text, when it only repeats the title the story already has. */
+function dropLeadingTitle(root: Element, title: string): void {
+  if (!title) return;
+  const walker = root.ownerDocument.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
+  let first = walker.nextNode();
+  while (first && !HAS_WORD.test(first.nodeValue ?? '')) first = walker.nextNode();
+  const same = (n: Node) => squash(n.textContent).toLowerCase() === title.toLowerCase();
+  let top: Element | null = null;
+  for (let el = first?.parentElement ?? null; el && el !== root && same(el); el = el.parentElement) top = el;
+  top?.remove();
 }
