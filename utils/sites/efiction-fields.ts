@@ -138,9 +138,9 @@ export interface StoryInfo {
   disclaimer?: string;
 }
 
-/** Keys read into a Story field of their own; any other row is a classification, kept as tags. */
+/** Keys read into a Story field of their own (a "Status" row means status, not a tag); any other row is a classification, kept as tags. */
 const NOT_TAGS =
-  /^(summary|rated|rating|categories|category|characters|pairings?|relationships?|ships?|warnings?|genres?|series|chapters|completed|complete|word ?count|words|published|updated|challenges?|read|read count|hits|reviews|disclaimer|story notes|language|fandoms?)$/i;
+  /^(summary|rated|rating|categories|category|characters|pairings?|relationships?|ships?|warnings?|genres?|series|chapters|completed|complete|status|word ?count|words|published|updated|challenges?|read|read count|hits|reviews|disclaimer|story notes|language|fandoms?)$/i;
 
 /** eFiction ratings read "NC-17 - No One 17 and Under Admitted"; review counts may follow on listings. */
 function ratingFrom(text: string): Rating | undefined {
@@ -202,7 +202,8 @@ export function readStoryInfo(root: Element | Document, base: string): StoryInfo
     warnings: listValue(get('warnings', 'warning')),
     tags: [...listValue(get('genres', 'genre')), ...tags],
     series: seriesFrom(get('series'), base),
-    status: statusFrom(get('completed', 'complete')?.text),
+    // "Completed: Yes/No" is the archive's own flag; a "Status" classification ("WIP") only stands in when it is missing.
+    status: statusFrom(get('completed', 'complete')?.text ?? get('status')?.text),
     chapters: chapters ? parseCount(chapters.text) : undefined,
     words: words ? parseCount(words.text) : undefined,
     published: isoDate(get('published')?.text),

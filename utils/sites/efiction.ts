@@ -126,7 +126,11 @@ function infoRoot(doc: Document): Element | null {
   return first.closest('.listbox, .infobox, .block, #output, .storyinfo') ?? first.parentElement;
 }
 
-/** Tags readers add on some archives (a "Story Tags" block of links). */
+/**
+ * Tags readers add on some archives (a "Story Tags" block of links). They are
+ * visitors' words ("the", "on"), not the author's classification, so they stay
+ * in `fields` and out of `tags`.
+ */
 function storyTags(doc: Document): string[] {
   for (const title of Array.from(doc.querySelectorAll('.block > .title'))) {
     if (!/^story tags$/i.test(squash(title.textContent))) continue;
@@ -259,7 +263,8 @@ function extractStory(doc: Document, url: URL): Story | null {
   story.title = head.title;
   story.authors = head.authors;
   if (info) applyInfo(story, info);
-  story.tags = [...story.tags, ...storyTags(doc).filter((t) => !story.tags.includes(t))];
+  const visitorTags = storyTags(doc);
+  if (visitorTags.length) story.fields = { ...story.fields, 'Story Tags': visitorTags.join(', ') };
   story.notes = found.notes.filter((n) => n.scope === 'story').map((n) => n.note);
   story.chapters = body.chapters;
   const disclaimer = findDisclaimer(found.disclaimer, info, story.notes, story.chapters);
