@@ -66,6 +66,15 @@ describe('header-block adapter: header markups', () => {
     expect(s.chapters[0]!.text).toBe(BODY);
   });
 
+  it('steps over a menu of links above the header', () => {
+    const menu = ['Home', 'Buffy fic', 'Angel fic', 'Crossovers', 'Drabbles', 'Recs', 'Links', 'Awards', 'Guestbook', 'Email me']
+      .map((m) => `<li><a href="/${m}.html">${m}</a></li>`)
+      .join('');
+    const s = extract(page(`<ul>${menu}</ul><p>Title: Stakeout<br>Rating: PG</p><p>${BODY}</p>`));
+    expect(s.title).toBe('Stakeout');
+    expect(s.chapters[0]!.text).toBe(BODY);
+  });
+
   it('falls back to the page heading when the header has no Title', () => {
     const s = extract(page(`<h1>Stakeout, part one</h1><p>Author: Jo<br>Rating: PG<br>Pairing: B/F</p><p>${BODY}</p>`));
     expect(s.title).toBe('Stakeout, part one');

@@ -34,6 +34,8 @@ interface PageLine {
   start?: Boundary;
   end?: Boundary;
   stop?: boolean;
+  /** Every word of the line is link text: site navigation above a header, not part of it. */
+  linkOnly?: boolean;
 }
 
 const before = (node: Node): Boundary => ({ node: node.parentNode!, offset: indexIn(node) });
@@ -71,17 +73,20 @@ function pageLines(root: Element, maxLines = Infinity): PageLine[] {
   let end: Boundary | undefined;
   let pendingBlock: Element | null = null;
   let brRun = 0;
+  let plainText = false;
   const full = () => lines.length >= maxLines;
 
   const breakLine = (paragraph: boolean) => {
-    if (squash(text)) lines.push({ text: squash(text), start, end });
+    if (squash(text)) lines.push({ text: squash(text), start, end, linkOnly: !plainText });
     text = '';
+    plainText = false;
     start = end = undefined;
     if (paragraph && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
   };
-  const appendText = (node: Text, from: number, to: number) => {
+  const appendText = (node: Text, from: number, to: number, inLink: boolean) => {
     const piece = node.data.slice(from, to);
     if (!squash(piece) && !text) return;
+    if (!inLink && /[\p{L}\p{N}]/u.test(piece)) plainText = true;
     if (!text && squash(piece)) {
       const lead = piece.length - piece.trimStart().length;
       start = pendingBlock ? before(pendingBlock) : { node, offset: from + lead };
@@ -92,21 +97,21 @@ function pageLines(root: Element, maxLines = Infinity): PageLine[] {
     brRun = 0;
   };
 
-  const walk = (node: Node, inPre: boolean) => {
+  const walk = (node: Node, inPre: boolean, inLink: boolean) => {
     for (let child = node.firstChild; child && !full(); child = child.nextSibling) {
       if (child.nodeType === 3) {
         const t = child as Text;
-        if (!inPre) appendText(t, 0, t.data.length);
+        if (!inPre) appendText(t, 0, t.data.length, inLink);
         else {
           let from = 0;
           for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
-            appendText(t, from, nl);
+            appendText(t, from, nl, inLink);
             const blank = !squash(text);
             breakLine(false);
             if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
             from = nl + 1;
           }
-          appendText(t, from, t.data.length);
+          appendText(t, from, t.data.length, inLink);
         }
         continue;
       }
@@ -142,14 +147,14 @@ function pageLines(root: Element, maxLines = Infinity): PageLine[] {
         pendingBlock = el;
         brRun = 0;
       }
-      walk(el, inPre || tag === 'PRE');
+      walk(el, inPre || tag === 'PRE', inLink || tag === 'A');
       if (block) {
         breakLine(true);
         pendingBlock = null;
       }
     }
   };
-  walk(root, root.tagName.toUpperCase() === 'PRE');
+  walk(root, root.tagName.toUpperCase() === 'PRE', false);
   breakLine(false);
   return lines;
 }
@@ -179,8 +184,8 @@ function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
     if (!container || seen.has(container)) continue;
     seen.add(container);
     const lines = pageLines(container, maxLines);
-    // Site chrome above the header ("Previous message: …") is not a header key.
-    const block = findHeaderBlock(lines.map((l) => (l.stop || isNavLine(l.text) ? '' : l.text)));
+    // Site chrome above the header (link menus, "Previous message: …") is neither a key nor a title line.
+    const block = findHeaderBlock(lines.map((l) => (l.stop || l.linkOnly || isNavLine(l.text) ? '' : l.text)));
     if (!block || !isStoryHeader(block)) continue;
     if (bodyLines(lines, block).reduce((n, l) => n + countWords(l.text), 0) < 20) continue;
     return { container, lines, block };
