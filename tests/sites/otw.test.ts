@@ -29,9 +29,9 @@ function blurbs(fixture: string, url: string): Blurb[] {
 
 /** What each kind of fixture is, by the name MANIFEST.md gives it. */
 function expectedKind(folder: string, name: string): PageKind {
-  if (/^(EDITED-chapter|EDITED-fullwork|chapter-|fullwork-|old-work-|work-)/.test(name)) return 'story';
+  if (/^(EDITED-chapter|navigate-|EDITED-fullwork|chapter-|fullwork-|old-work-|work-)/.test(name)) return 'story';
   if (/^(EDITED-marked|EDITED-tag-works|old-navigate|old-series|series-|tag-works-|user-works-)/.test(name)) return 'listing';
-  if (/^(error-|locked-|navigate-|profile-|tag-landing-|tag-search-)/.test(name)) return 'none';
+  if (/^(error-|locked-|profile-|tag-landing-|tag-search-)/.test(name)) return 'none';
   throw new Error(`no expectation for ${folder}/${name}`);
 }
 
@@ -362,5 +362,21 @@ describe('otw: robustness', () => {
     expect(s.rating).toEqual({ raw: '', level: 'unrated' });
     expect(s.status).toBe('unknown');
     expect(s.chapters).toEqual([]);
+  });
+});
+
+describe('otw: chapter index (navigate) pages', () => {
+  it('lists every chapter with its link and no text', () => {
+    const url = 'https://archiveofourown.org/works/43703871/navigate';
+    const result = classifyPage(loadPage('ao3/navigate-43703871-chapter-index.html', url), url);
+    expect(result.kind).toBe('story');
+    const story = result.story!;
+    expect(story.id).toBe('ao3:43703871');
+    expect(story.title).toBe('Let The River Run');
+    expect(story.authors.map((a) => a.name)).toEqual(['astolat']);
+    expect(story.chapters).toHaveLength(9);
+    expect(story.chapters[8]!.title).toBe('Epilogue (Silver Cities Rise)');
+    expect(story.chapters[0]!.url).toMatch(/^https:\/\/archiveofourown\.org\/works\/43703871\/chapters\/\d+$/);
+    expect(story.chapters.every((c) => c.text === '')).toBe(true);
   });
 });

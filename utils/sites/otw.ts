@@ -1,6 +1,7 @@
 import type { SiteAdapter } from './types';
 import { readWork } from './otw-work';
 import { readBlurbs } from './otw-blurb';
+import { readChapterIndex } from './otw-navigate';
 
 /**
  * Markers of the OTW Archive software, whatever the domain: the work skin and
@@ -22,6 +23,6 @@ export const otw: SiteAdapter = {
   // Other OTW installs live on their own domains: any web page may be one, the markup decides.
   matches: (url) => url.protocol === 'https:' || url.protocol === 'http:',
   detect: (doc) => hasOtwMarkup(doc),
-  extract: (doc, url) => readWork(doc, url),
+  extract: (doc, url) => readWork(doc, url) ?? readChapterIndex(doc, url),
   listing: (doc, url) => readBlurbs(doc, url),
 };
