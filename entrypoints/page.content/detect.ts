@@ -1,6 +1,7 @@
 import { classifyPage } from '@/utils/sites';
 import { isKnownStoryHost } from '@/utils/site-access';
 import type { PageReport } from '@/utils/messages';
+import { runFeatures } from './run-features';
 
 const LOADED = Symbol.for('ficshelf.content-loaded');
 
@@ -26,6 +27,7 @@ export function detectAndReport(): void {
       listingCount: result.listing?.items.length,
     };
     browser.runtime.sendMessage({ type: 'ficshelf:page', page }).catch(() => undefined);
+    void runFeatures(result).catch((error) => console.warn('[FicShelf] features failed', error));
   } catch (error) {
     document.documentElement.dataset.ficshelf = 'none';
     console.warn('[FicShelf] detection failed', error);

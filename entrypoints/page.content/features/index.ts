@@ -1,0 +1,4 @@
+import type { Feature } from './feature';
+
+/** Every in-page feature, in the order they start. */
+export const FEATURES: Feature[] = [];
