@@ -4,7 +4,7 @@ import { countWords, squash } from '../metadata/text';
 import type { SiteAdapter } from './types';
 import { readStoryInfo, findLabels, type StoryInfo } from './efiction-fields';
 import { cleanText, densestBlock, disclaimerLine, findNotes, type FoundNote } from './efiction-text';
-import { emptyChapter, indexChapters, jumpMenuChapters, printableChapters, type ListedChapter } from './efiction-chapters';
+import { chapterUrl, emptyChapter, indexChapters, jumpMenuChapters, printableChapters, type ListedChapter } from './efiction-chapters';
 import { readListing } from './efiction-listing';
 
 /**
@@ -196,13 +196,17 @@ function readChapters(doc: Document, url: URL, sid: string, storyUrl: string, no
   const chapters = listed.map(emptyChapter);
   if (container) {
     const entry = listed.find((l) => l.index === current);
-    const chapter = textChapter(current, container, noteBoxes, entry ?? (listed.length ? undefined : { index: current, url: '' }));
-    if (!entry && listed.length === 0) delete chapter.url;
+    const chapter = textChapter(current, container, noteBoxes, entry ?? { index: current, url: chapterUrl(storyUrl, current) });
     if (chapter.text) {
       attachNotes([{ chapter, container }], notes);
       const at = chapters.findIndex((c) => c.index === current);
-      if (at >= 0) chapters[at] = { ...chapter, notes: chapter.notes ?? chapters[at]!.notes };
-      else chapters.push(chapter);
+      if (at < 0) chapters.push(chapter);
+      else {
+        // Notes shown with the text win over the same notes summarised in an index.
+        chapter.notes ??= chapters[at]!.notes;
+        if (!chapter.notes) delete chapter.notes;
+        chapters[at] = chapter;
+      }
     }
   }
   chapters.sort((a, b) => a.index - b.index);
