@@ -10,6 +10,12 @@ export default defineConfig({
     name: 'FicShelf',
     description: 'Reader mode, spoiler and rating filters, and an offline library for fanfiction.',
     permissions: ['storage', 'scripting', 'activeTab'],
+    // Rebindable by the reader (chrome://extensions/shortcuts, about:addons → Manage shortcuts).
+    commands: {
+      'toggle-reader': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Reader mode on or off' },
+      save: { suggested_key: { default: 'Alt+Shift+S' }, description: 'Save this story to the library' },
+      reveal: { suggested_key: { default: 'Alt+Shift+U' }, description: 'Show what FicShelf hid on this page' },
+    },
     host_permissions: [...KNOWN_STORY_SITES],
     // "Enable FicShelf on this site": any other origin, one at a time, only when the reader asks.
     // MV2 (Firefox) has no optional_host_permissions; origins go in optional_permissions there.

@@ -1,4 +1,4 @@
-import { isMessage, type Message, type TabState } from '@/utils/messages';
+import { isMessage, type Command, type Message, type TabState } from '@/utils/messages';
 import { forgetTab, pageFor, rememberPage } from './tab-state';
 import { injectInto, registerSite, syncRegisteredSites, unregisterSite } from './site-scripts';
 
@@ -27,6 +27,16 @@ export async function handleMessage(message: Message, sender: { tab?: { id?: num
   }
 }
 
+const COMMANDS: readonly Command[] = ['toggle-reader', 'save', 'reveal'];
+
+/** A keyboard shortcut goes to the active tab's content script, as the same message the popup sends. */
+async function forwardCommand(name: string): Promise<void> {
+  if (!(COMMANDS as readonly string[]).includes(name)) return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  await browser.tabs.sendMessage(tab.id, { type: 'ficshelf:command', command: name as Command }).catch(() => undefined);
+}
+
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isMessage(message)) return false;
@@ -35,6 +45,7 @@ export default defineBackground(() => {
     );
     return true;
   });
+  browser.commands.onCommand.addListener((command) => void forwardCommand(command));
   browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab: the old report no longer applies.
