@@ -119,6 +119,28 @@ describe('inferFandoms', () => {
     expect(inferFandoms({ characters: ['Angel', 'Spike', 'Buffy', 'Willow', 'Xander'] })).toEqual(['Buffy the Vampire Slayer']);
   });
 
+  it('reads Angel from a cast with a character only Angel has', () => {
+    expect(inferFandoms({ characters: ['Angel', 'Cordelia', 'Wesley', 'Gunn'] })).toEqual(['Angel: the Series']);
+  });
+
+  it('does not choose between fandoms whose casts are the same', () => {
+    expect(inferFandoms({ characters: ['Angel', 'Cordelia', 'Wesley'] })).toEqual([]);
+  });
+
+  it('does not read everyday words in prose as characters', () => {
+    expect(inferFandoms({ text: 'Dawn broke over the river. Rose kept her faith in Harmony Street, where Amy lived.' })).toEqual([]);
+  });
+
+  it('needs more characters in prose than in a character list', () => {
+    expect(inferFandoms({ text: 'John and Sam waited for Bobby at the diner.' })).toEqual([]);
+    expect(inferFandoms({ characters: ['Dean', 'Sam', 'Bobby'] })).toEqual(['Supernatural']);
+  });
+
+  it('finds a crossover cast', () => {
+    const got = inferFandoms({ characters: ['Xander', 'Willow', 'Giles', "Jack O'Neill", 'Daniel Jackson', "Teal'c"] });
+    expect([...got].sort()).toEqual(['Buffy the Vampire Slayer', 'Stargate SG-1']);
+  });
+
   it('finds nothing on thin evidence', () => {
     expect(inferFandoms({})).toEqual([]);
     expect(inferFandoms({ disclaimer: 'I own nothing. Please do not sue.' })).toEqual([]);

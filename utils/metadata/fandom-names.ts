@@ -113,24 +113,40 @@ function namingScores(evidence: FandomEvidence): Map<FandomData, { score: number
   return scores;
 }
 
+/** Names that are also everyday words: in prose they say nothing ("Dawn broke", "have faith"). */
+const EVERYDAY_WORDS = new Set(['Faith', 'Dawn', 'Harmony', 'Rose', 'River', 'Ruby', 'Welsh', 'Chapel', 'Lee', 'Jo', 'the Doctor', 'the Master', 'Kennedy']);
+
+interface CastHits {
+  /** Characters named in the character and pairing lists. */
+  listed: Set<string>;
+  /** Characters named in the lists or the opening text. */
+  all: Set<string>;
+}
+
 /** Distinct characters of each fandom named in the character and pairing lists or the opening text. */
-function characterHits(evidence: FandomEvidence): Map<FandomData, Set<string>> {
+function characterHits(evidence: FandomEvidence): Map<FandomData, CastHits> {
   const listed = [...(evidence.characters ?? []), ...(evidence.relationships ?? [])].join('\n');
   const prose = evidence.text ?? '';
-  const hits = new Map<FandomData, Set<string>>();
+  const hits = new Map<FandomData, CastHits>();
   for (const fandom of FANDOMS) {
-    const found = new Set<string>();
+    const entry: CastHits = { listed: new Set(), all: new Set() };
     for (const c of fandom.characters) {
       const names = [c.name, c.common, ...(c.also ?? [])];
-      if (names.some((n) => mentions(listed, n) || mentions(prose, n))) found.add(c.common);
+      if (names.some((n) => mentions(listed, n))) entry.listed.add(c.common);
+      if (names.some((n) => !EVERYDAY_WORDS.has(n) && mentions(prose, n))) entry.all.add(c.common);
     }
-    if (found.size > 0) hits.set(fandom, found);
+    for (const name of entry.listed) entry.all.add(name);
+    if (entry.all.size > 0) hits.set(fandom, entry);
   }
   return hits;
 }
 
-/** Characters needed before a cast alone names a fandom. */
-const CAST_THRESHOLD = 3;
+/** Characters needed before a cast alone names a fandom: fewer when the page lists them than when we find them in prose. */
+const LISTED_CAST = 3;
+const PROSE_CAST = 4;
+
+const castIsEnough = (hits: CastHits, own: number) =>
+  (hits.listed.size >= LISTED_CAST || hits.all.size >= PROSE_CAST) && own >= LISTED_CAST - 1;
 
 /**
  * Fandoms a page implies when it does not name one, most likely first. A
@@ -146,13 +162,17 @@ export function inferFandoms(evidence: FandomEvidence): string[] {
   for (const [fandom, { score, unshared }] of naming) {
     if (score >= 3 && score >= top * 0.6 && (unshared || score >= 6)) accepted.push(fandom);
   }
-  const byCast = [...cast].sort((a, b) => b[1].size - a[1].size || (naming.get(b[0])?.score ?? 0) - (naming.get(a[0])?.score ?? 0));
-  for (const [fandom, names] of byCast) {
-    if (accepted.includes(fandom) || names.size < CAST_THRESHOLD) continue;
-    const known = new Set(accepted.flatMap((f) => cast.get(f) ? [...cast.get(f)!] : []));
-    const own = [...names].filter((n) => !known.has(n));
-    if (own.length >= CAST_THRESHOLD - 1) accepted.push(fandom);
+  const byCast = [...cast].sort((x, y) => y[1].all.size - x[1].all.size || (naming.get(y[0])?.score ?? 0) - (naming.get(x[0])?.score ?? 0));
+  for (const [fandom, hits] of byCast) {
+    if (accepted.includes(fandom)) continue;
+    // Characters shared with a fandom already found (Spike is in Buffy and Angel) do not count again.
+    const known = new Set(accepted.flatMap((f) => [...(cast.get(f)?.all ?? [])]));
+    const own = [...hits.all].filter((n) => !known.has(n)).length;
+    // A cast every other candidate shares too (Angel, Cordelia, Wesley) cannot tell the fandoms apart.
+    const others = [...cast].filter(([f]) => f !== fandom).flatMap(([, h]) => [...h.all]);
+    const unique = [...hits.all].some((n) => !others.includes(n));
+    if (unique && castIsEnough(hits, own)) accepted.push(fandom);
   }
-  const weight = (f: FandomData) => (naming.get(f)?.score ?? 0) + (cast.get(f)?.size ?? 0);
+  const weight = (f: FandomData) => (naming.get(f)?.score ?? 0) + (cast.get(f)?.all.size ?? 0);
   return accepted.sort((a, b) => weight(b) - weight(a)).map((f) => f.name);
 }
