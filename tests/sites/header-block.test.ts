@@ -54,6 +54,12 @@ describe('header-block adapter: header markups', () => {
     expect(s.chapters[0]!.text).toBe(BODY);
   });
 
+  it('reads a definition list, each value in its own <dd>', () => {
+    const s = extract(page(`<dl><dt>Title:</dt><dd>Stakeout</dd><dt>Author:</dt><dd>Jo</dd><dt>Rating:</dt><dd>PG</dd></dl><p>${BODY}</p>`));
+    expect(s.fields).toEqual({ Title: 'Stakeout', Author: 'Jo', Rating: 'PG' });
+    expect(s.chapters[0]!.text).toBe(BODY);
+  });
+
   it('reads a <pre> text and gives its paragraphs as <p>', () => {
     const s = extract(page(`<pre>Title: Stakeout\nAuthor: Jo\nRating: PG\n\n${BODY}\n\nThe end.\n</pre>`));
     expect(s.chapters[0]!.text).toBe(`${BODY}\nThe end.`);
