@@ -26,58 +26,43 @@ afterAll(async () => {
 
 describe('content script on routed story sites', () => {
   it('reads an AO3 work and the popup shows its header', async () => {
-    const page = await openStoryPage(session, 'https://archiveofourown.org/works/323217');
-    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
-    const popup = await openPopupFor(session, await tabIdOf(page));
-    expect(await popup.textContent('.story-title')).toBeTruthy();
-    expect(await popup.getAttribute('.rating-badge', 'data-level')).toMatch(/general|teen|mature|explicit|unrated/);
-    expect(await popup.textContent('[data-field="site"]')).toContain('Archive of Our Own');
-    expect(await popup.textContent('.story-fandoms')).toContain('The Mentalist');
-    await popup.close();
-    await page.close();
+    await withPopup('https://archiveofourown.org/works/323217', 'story', async (popup) => {
+      expect(await popup.textContent('.story-title')).toBeTruthy();
+      expect(await popup.getAttribute('.rating-badge', 'data-level')).toMatch(/general|teen|mature|explicit|unrated/);
+      expect(await popup.textContent('[data-field="site"]')).toContain('Archive of Our Own');
+      expect(await popup.textContent('.story-fandoms')).toContain('The Mentalist');
+    });
   });
 
   it('reads an FFN chapter with its fandom, rating, words and chapters', async () => {
-    const page = await openStoryPage(session, 'https://www.fanfiction.net/s/5853866/1/Counting');
-    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
-    const popup = await openPopupFor(session, await tabIdOf(page));
-    expect(await popup.textContent('[data-field="site"]')).toContain('FanFiction.Net');
-    expect(Number((await popup.textContent('[data-field="words"]'))!.replace(/,/g, ''))).toBeGreaterThan(0);
-    await popup.close();
-    await page.close();
+    await withPopup('https://www.fanfiction.net/s/5853866/1/Counting', 'story', async (popup) => {
+      expect(await popup.textContent('[data-field="site"]')).toContain('FanFiction.Net');
+      expect(Number((await popup.textContent('[data-field="words"]'))!.replace(/,/g, ''))).toBeGreaterThan(0);
+    });
   });
 
   it('reads a story on an eFiction archive domain', async () => {
-    const page = await openStoryPage(session, 'http://hpfanficarchive.com/stories/viewstory.php?sid=471');
-    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
-    const popup = await openPopupFor(session, await tabIdOf(page));
-    expect(await popup.textContent('[data-field="site"]')).toContain('eFiction');
-    expect(await popup.textContent('.story-title')).toContain('Mercenary');
-    await popup.close();
-    await page.close();
+    await withPopup('http://hpfanficarchive.com/stories/viewstory.php?sid=471', 'story', async (popup) => {
+      expect(await popup.textContent('[data-field="site"]')).toContain('eFiction');
+      expect(await popup.textContent('.story-title')).toContain('Mercenary');
+    });
   });
 
   it('reads the seed story with a plain-text header on a journal', async () => {
-    const page = await openStoryPage(session, 'https://michael-writes.dreamwidth.org/1567.html');
-    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
-    const popup = await openPopupFor(session, await tabIdOf(page));
-    expect(await popup.textContent('.story-title')).toBe('Lost Soul');
-    expect(await popup.textContent('.story-authors')).toBe('by Michael');
-    expect(await popup.textContent('.story-fandoms')).toBe('Buffy the Vampire Slayer');
-    expect(await popup.textContent('.story-pairings')).toBe('Xander/Spike');
-    expect(await popup.getAttribute('.rating-badge', 'data-level')).toBe('mature');
-    await popup.close();
-    await page.close();
+    await withPopup('https://michael-writes.dreamwidth.org/1567.html', 'story', async (popup) => {
+      expect(await popup.textContent('.story-title')).toBe('Lost Soul');
+      expect(await popup.textContent('.story-authors')).toBe('by Michael');
+      expect(await popup.textContent('.story-fandoms')).toBe('Buffy the Vampire Slayer');
+      expect(await popup.textContent('.story-pairings')).toBe('Xander/Spike');
+      expect(await popup.getAttribute('.rating-badge', 'data-level')).toBe('mature');
+    });
   });
 
   it('reads the seed eFiction chapter, its fandom inferred from the disclaimer', async () => {
-    const page = await openStoryPage(session, 'http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chapter=1');
-    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
-    const popup = await openPopupFor(session, await tabIdOf(page));
-    expect(await popup.textContent('.story-fandoms')).toBe('Buffy the Vampire Slayer');
-    expect(await popup.textContent('[data-field="site"]')).toContain('eFiction');
-    await popup.close();
-    await page.close();
+    await withPopup('http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chapter=1', 'story', async (popup) => {
+      expect(await popup.textContent('.story-fandoms')).toBe('Buffy the Vampire Slayer');
+      expect(await popup.textContent('[data-field="site"]')).toContain('eFiction');
+    });
   });
 
   it('follows the system dark mode in the popup', async () => {
@@ -98,21 +83,15 @@ describe('content script on routed story sites', () => {
   });
 
   it('leaves a 404 page alone and the popup says it is not a story', async () => {
-    const page = await openStoryPage(session, 'https://archiveofourown.org/works/41237499');
-    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('none');
-    const popup = await openPopupFor(session, await tabIdOf(page));
-    expect(await popup.textContent('[data-empty="not-a-story"] h1')).toBe('Not a story page');
-    await popup.close();
-    await page.close();
+    await withPopup('https://archiveofourown.org/works/41237499', 'none', async (popup) => {
+      expect(await popup.textContent('[data-empty="not-a-story"] h1')).toBe('Not a story page');
+    });
   });
 
   it('counts the works on an AO3 listing', async () => {
-    const page = await openStoryPage(session, 'https://archiveofourown.org/tags/Sherlock%20Holmes/works');
-    expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('listing');
-    const popup = await openPopupFor(session, await tabIdOf(page));
-    expect(await popup.textContent('[data-field="listing-count"]')).toMatch(/^\d+ stor/);
-    await popup.close();
-    await page.close();
+    await withPopup('https://archiveofourown.org/tags/Sherlock%20Holmes/works', 'listing', async (popup) => {
+      expect(await popup.textContent('[data-field="listing-count"]')).toMatch(/^\d+ stor/);
+    });
   });
 
   it('does not run on other sites until the reader enables it, and offers to', async () => {
@@ -131,6 +110,19 @@ describe('content script on routed story sites', () => {
     await page.close();
   });
 });
+
+/** Opens a routed page, checks what the content script marked it as, then opens the popup for its tab. */
+async function withPopup(url: string, kind: string, check: (popup: import('playwright-core').Page) => Promise<void>) {
+  const page = await openStoryPage(session, url);
+  expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe(kind);
+  const popup = await openPopupFor(session, await tabIdOf(page));
+  try {
+    await check(popup);
+  } finally {
+    await popup.close();
+    await page.close();
+  }
+}
 
 async function tabIdOf(page: import('playwright-core').Page): Promise<number> {
   await page.bringToFront();
