@@ -37,8 +37,12 @@ export type WatchProgress = { season: number; episode: number } | 'all' | 'none'
 export interface SpoilerSettings {
   /** Canonical fandom name → how far the reader has watched. */
   progress: Record<string, WatchProgress>;
-  /** How much a canon hint in the text counts: off, only strong hints, or any hint. */
-  sensitivity: 'off' | 'strict' | 'cautious';
+  /**
+   * How much canon hints in the story text count (they are evidence, not proof):
+   * off — never; balanced — only strong hints (a name or event that exists only after an episode);
+   * cautious — any hint.
+   */
+  sensitivity: 'off' | 'balanced' | 'cautious';
   /** Story ids the reader chose to always show. */
   allowStories: string[];
 }
@@ -82,7 +86,7 @@ export const DEFAULT_SETTINGS: Settings = {
     showNotes: true,
     showDisclaimer: false,
   },
-  spoilers: { progress: {}, sensitivity: 'cautious', allowStories: [] },
+  spoilers: { progress: {}, sensitivity: 'balanced', allowStories: [] },
   ratings: { max: 'explicit', unrated: 'show', hideWarnings: [] },
   blocklist: { tags: [], authors: [], allowTags: [], allowAuthors: [] },
 };
@@ -139,7 +143,7 @@ export function normalizeSettings(input: unknown): Settings {
   }
   const spoilers: SpoilerSettings = {
     progress,
-    sensitivity: oneOf(s.sensitivity, ['off', 'strict', 'cautious'] as const, DEFAULT_SETTINGS.spoilers.sensitivity),
+    sensitivity: oneOf(s.sensitivity, ['off', 'balanced', 'cautious'] as const, DEFAULT_SETTINGS.spoilers.sensitivity),
     allowStories: strings(s.allowStories),
   };
   const g = raw.ratings ?? {};

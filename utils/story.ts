@@ -47,6 +47,8 @@ export interface SpoilerMark {
   title?: string;
   source: 'header' | 'tag' | 'text';
   raw: string;
+  /** For text hints: strong (only exists after that episode) or weak (suggests it). Header and tag marks are statements. */
+  strength?: 'strong' | 'weak';
 }
 
 export type StoryStatus = 'complete' | 'in-progress' | 'unknown';
