@@ -23,4 +23,37 @@ export interface FandomData {
   characters: FandomCharacter[];
   /** Well-known ship names ("Spuffy") → the pairing they stand for ("Spike/Buffy"). */
   portmanteaus?: Record<string, string>;
+  /** Display name in reasons ("Buffy"). */
+  short?: string;
+  /** Every episode, in air order, numbered as the fandom counts them. */
+  episodes?: Episode[];
+  /** Names and events that place a story after a known episode. */
+  hints?: CanonHint[];
+  /** What the fandom calls a season: ["season"]; Doctor Who and Sherlock ["series"]. */
+  seasonWords?: string[];
+}
+
+/** One episode as the fandom counts it. */
+export interface Episode {
+  season: number;
+  episode: number;
+  title: string;
+  /** Other titles readers type: UK/US titles, two-part spellings ("Becoming (2)"), abbreviations ("OMWF"). */
+  also?: string[];
+}
+
+/**
+ * A name or event that first appears in a known episode: a story that mentions
+ * it probably assumes the reader has seen that episode. Evidence, not proof.
+ */
+export interface CanonHint {
+  /** Regular-expression source, matched case-insensitively on word boundaries against story text. */
+  pattern: string;
+  /** The FIRST episode it spoils. */
+  season: number;
+  episode: number;
+  /** strong: only exists after that episode; weak: suggests it. */
+  strength: 'strong' | 'weak';
+  /** What it is, for reasons ("Glory", "Spike gets his soul back"). */
+  what: string;
 }
