@@ -174,7 +174,7 @@ function paragraphizeContainer(container: Element, isRoot: boolean): void {
     const marker = doc.createComment('');
     container.insertBefore(marker, run[0]!);
     const replacement = build(doc, pieces, () => doc.createElement('p'));
-    for (const node of run) if (node.parentNode === container) node.remove();
+    for (const node of run) if (node.parentNode === container) container.removeChild(node);
     marker.replaceWith(...replacement);
   }
 }
