@@ -34,7 +34,7 @@ export function episodesIn(f: FandomData, season: number): Episode[] {
 export function lastEpisode(f: FandomData): Episode {
   const all = guide(f);
   if (all.length === 0) throw new Error(`No episode guide for ${f.name}`);
-  return all[all.length - 1];
+  return all[all.length - 1]!;
 }
 
 export function episodeAt(f: FandomData, season: number, episode: number): Episode | undefined {
@@ -44,7 +44,7 @@ export function episodeAt(f: FandomData, season: number, episode: number): Episo
 /** The last episode of a season, so a whole-season mark can be compared as an episode. */
 export function seasonFinale(f: FandomData, season: number): Episode | undefined {
   const eps = episodesIn(f, season);
-  return eps[eps.length - 1];
+  return eps.at(-1);
 }
 
 const NUMBER_WORDS: Record<string, string> = {
@@ -87,7 +87,7 @@ export function findEpisode(f: FandomData, title: string): Episode | undefined {
   const exact = all.find((e) => titlesOf(e).some((t) => titleKey(t) === key));
   if (exact) return exact;
   const parts = all.filter((e) => titlesOf(e).some((t) => baseKey(titleKey(t)) === key && titleKey(t) !== key));
-  return parts[parts.length - 1];
+  return parts.at(-1);
 }
 
 /**
