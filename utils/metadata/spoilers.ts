@@ -1,0 +1,573 @@
+import type { Blurb, SpoilerMark, Story } from '../story';
+import type { Episode, FandomData } from '../fandoms/types';
+import { FANDOMS } from '../fandoms';
+import { episodeAt, episodesIn, findEpisode, lastEpisode } from '../fandoms/episodes';
+import { canonicalFandom } from './fandom-names';
+import { squash } from './text';
+
+/**
+ * Spoiler marks: how far into a show a story assumes the reader has watched.
+ * A mark means "everything up to and including (season, episode)"; no episode
+ * means the whole season. Marks come from header lines ("Spoilers: through
+ * 5x15"), site tags ("Post-Episode: s06e19 Seeing Red"), summaries and notes
+ * ("spoilers for season 6") and canon hints in the text.
+ *
+ * Decisions a reader may ask about:
+ * - "Canon Compliant" gives no mark: it says the story does not contradict
+ *   canon, not how far into canon it goes; a whole-series mark would hide every
+ *   compliant season-one story from anyone who has not finished the show.
+ * - "Episode Related", "Episode Tag", "Coda", "Missing Scene" alone give no
+ *   mark (they do not say which episode); with an episode they give that one.
+ * - "Pre-X" / "before X" means the episode (or season) before X; "Pre-Canon",
+ *   "Pre-Series" give nothing.
+ * - Within one line an episode is more precise than its own season ("within
+ *   Season IV right after Hush" → 4x10), unless the season is a span ("through
+ *   season 6, especially Seeing Red" keeps season 6).
+ */
+
+/** The fandoms whose guides a parse may use; tests pass their own. */
+export interface SpoilerOptions {
+  guides?: readonly FandomData[];
+}
+
+type Source = SpoilerMark['source'];
+
+const defaultGuides = (): FandomData[] => FANDOMS.filter((f) => (f.episodes?.length ?? 0) > 0);
+
+const fold = (s: string) => squash(s).toLowerCase();
+const stripParen = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** The guide for a fandom name (canonical or alias), among the guides in use. */
+function guideFor(name: string, guides: readonly FandomData[]): FandomData | undefined {
+  const keys = new Set([fold(name), fold(stripParen(name)), fold(canonicalFandom(name))]);
+  return guides.find((g) => [g.name, ...g.aliases].some((a) => keys.has(fold(a))));
+}
+
+// ---------------------------------------------------------------- numbers
+
+const WORD_NUMBERS: Record<string, number> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15,
+  first: 1, second: 2, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9,
+  tenth: 10, eleventh: 11, twelfth: 12,
+};
+const ROMAN: Record<string, number> = {
+  i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10, xi: 11, xii: 12,
+};
+/** A season number as fans write it: 4, 04, four, IV. */
+const NUM = '(\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|xii|xi|x|ix|viii|vii|vi|iv|v|iii|ii|i)';
+const ORDINAL = '(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|\\d{1,2}(?:st|nd|rd|th))';
+
+function toNumber(word: string): number | undefined {
+  const w = word.toLowerCase();
+  if (/^\d+/.test(w)) return parseInt(w, 10);
+  return WORD_NUMBERS[w] ?? ROMAN[w];
+}
+
+// ---------------------------------------------------------------- references
+
+/** Something a line points at, before it is tied to a fandom. */
+interface Ref {
+  start: number;
+  end: number;
+  season?: number;
+  episode?: number;
+  /** The fandom's last episode ("post-Chosen" is a title; "Post-Canon" is this). */
+  last?: boolean;
+  /** Found by title in this guide. */
+  guide?: FandomData;
+  /** A season phrased as a span ("through season 6"): an episode does not narrow it. */
+  span?: boolean;
+  /** "Pre-X" / "before X": the point before the reference. */
+  pre?: boolean;
+}
+
+const SPAN_BEFORE = /(?:all\s+of|whole|entire|end\s+of|through|thru|up\s+to|until|till|including|spoilers?\s+(?:for|through))\s*(?:the\s+)?$/i;
+const PRE_BEFORE = /(?:\bpre|\bbefore)\s*[-–:]?\s*(?:(?:the\s+)?(?:episode|ep\.?)\s*:?\s*)?["“'‘]?$/i;
+
+/** Numeric references: episode codes first, then seasons, then "the whole show". */
+const NUMERIC_PATTERNS: Array<{ re: RegExp; read: (m: RegExpExecArray) => Partial<Ref> | undefined }> = [
+  // s04e10, S4E10, S4 E10, S4 Ep 10, s4, ep10
+  { re: /\bs(\d{1,2})\s*[,.]?\s*e(?:p(?:isode)?)?\.?\s*(\d{1,3})\b/gi, read: (m) => ({ season: +m[1]!, episode: +m[2]! }) },
+  // 4x10
+  { re: /\b(\d{1,2})\s?x\s?(\d{1,3})\b/gi, read: (m) => ({ season: +m[1]!, episode: +m[2]! }) },
+  // season 4 episode 10, series 2, ep 3
+  {
+    re: new RegExp(`\\b(?:season|series)\\s+${NUM}\\s*[,:]?\\s*(?:episode|ep\\.?)\\s*(\\d{1,3})\\b`, 'gi'),
+    read: (m) => ({ season: toNumber(m[1]!), episode: +m[2]! }),
+  },
+  // ep 4.10, episode 4.10
+  { re: /\b(?:episode|ep\.?)\s*(\d{1,2})\.(\d{1,3})\b/gi, read: (m) => ({ season: +m[1]!, episode: +m[2]! }) },
+  // a bare 4.10 (not a decimal amount like 2.5k or 1.5%)
+  { re: /(?<![\d.,\p{L}])(\d{1,2})\.(\d{1,2})(?![\d.,%\p{L}])/giu, read: (m) => ({ season: +m[1]!, episode: +m[2]! }) },
+  // "all seven seasons", "all 7 seasons"
+  { re: new RegExp(`\\ball\\s+(?:of\\s+the\\s+)?${NUM}\\s+(?:seasons|series)\\b`, 'gi'), read: (m) => ({ season: toNumber(m[1]!), span: true }) },
+  // season 4, seasons 1-5, Season/Series 06, series IV
+  {
+    re: new RegExp(`\\b(?:seasons?|series)(?:\\s*/\\s*series)?\\s*${NUM}(?:\\s*(?:-|–|to|through|thru|and|&)\\s*${NUM})?\\b`, 'gi'),
+    read: (m) => ({ season: toNumber(m[2] ?? m[1]!) }),
+  },
+  // fourth season, 4th series
+  { re: new RegExp(`\\b${ORDINAL}\\s+(?:season|series)\\b`, 'gi'), read: (m) => ({ season: toNumber(m[1]!) }) },
+  // S1-5, S1-S5
+  { re: /\bs(\d{1,2})\s*[-–]\s*s?(\d{1,2})\b/gi, read: (m) => ({ season: +m[2]! }) },
+  // S4, s04
+  { re: /\bs(\d{1,2})\b/gi, read: (m) => ({ season: +m[1]! }) },
+  // the end of the show
+  {
+    re: /\b(?:post|after)[-\s]*(?:the\s+)?(?:canon|series|show|finale|series\s+finale|end\s+of\s+(?:the\s+)?(?:series|show))\b|\bseries\s+finale\b|\b(?:all|every)\s+(?:the\s+)?(?:seasons|episodes)\b|\b(?:the\s+)?(?:whole|entire)\s+(?:series|show|run)\b|\bend\s+of\s+the\s+(?:series|show)\b/gi,
+    read: () => ({ last: true }),
+  },
+];
+
+/** Finds numeric references, each span read once (the first pattern that claims it wins). */
+function numericRefs(text: string): Ref[] {
+  const refs: Ref[] = [];
+  const taken: Array<[number, number]> = [];
+  const overlaps = (s: number, e: number) => taken.some(([a, b]) => s < b && e > a);
+  for (const { re, read } of NUMERIC_PATTERNS) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const start = m.index;
+      const end = start + m[0].length;
+      if (overlaps(start, end)) continue;
+      const got = read(m);
+      if (!got || (got.season === undefined && !got.last)) continue;
+      if (got.season !== undefined && (got.season < 1 || got.season > 40)) continue;
+      taken.push([start, end]);
+      refs.push({ start, end, ...got });
+    }
+  }
+  return refs;
+}
+
+// ---------------------------------------------------------------- titles
+
+interface TitlePattern {
+  re: RegExp;
+  episode: Episode;
+  /** One word ("Hush", "She"): only counts right after a cue word, in quotes, or alone. */
+  single: boolean;
+}
+
+const SEP = `[^\\p{L}\\p{N}]+`;
+
+/** A regular expression that reads a title the way fans type it: any case, any punctuation, optional "The". */
+function titleRegExp(title: string): RegExp | undefined {
+  const words = title
+    .replace(/^the\s+/i, '')
+    .split(/[^\p{L}\p{N}'’&]+/u)
+    .filter(Boolean)
+    .map((w) => (w === '&' ? '(?:&|and)' : escapeRegExp(w).replace(/['’]/g, "['’]?")));
+  if (words.length === 0) return undefined;
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:the${SEP})?${words.join(SEP)}(?![\\p{L}\\p{N}])`, 'giu');
+}
+
+/** Two-part titles ("Becoming, Part 2", "Becoming (2)") without the part: "Becoming". */
+function partlessTitle(title: string): string | undefined {
+  const base = title.replace(/\s*(?:[,:(-]\s*)?(?:part|pt\.?)?\s*(?:\d|one|two|three|i{1,3})\)?\s*$/i, '');
+  return base !== title && base.length > 2 ? base : undefined;
+}
+
+const titleCache = new WeakMap<FandomData, TitlePattern[]>();
+
+function titlePatterns(guide: FandomData): TitlePattern[] {
+  const cached = titleCache.get(guide);
+  if (cached) return cached;
+  const patterns: TitlePattern[] = [];
+  const seen = new Set<string>();
+  const add = (title: string, episode: Episode) => {
+    const key = title.toLowerCase();
+    if (seen.has(key)) return;
+    const re = titleRegExp(title);
+    if (!re) return;
+    seen.add(key);
+    patterns.push({ re, episode, single: !/[\s\p{P}]/u.test(title.replace(/^the\s+/i, '').trim()) });
+  };
+  const episodes = guide.episodes ?? [];
+  for (const e of episodes) for (const t of [e.title, ...(e.also ?? [])]) add(t, e);
+  // A two-parter named without its part means the whole story: the last part.
+  for (const e of [...episodes].reverse()) {
+    for (const t of [e.title, ...(e.also ?? [])]) {
+      const base = partlessTitle(t);
+      if (base) add(base, findEpisode(guide, base) ?? e);
+    }
+  }
+  titleCache.set(guide, patterns);
+  return patterns;
+}
+
+/** Words after which a one-word title is meant as a title ("after Hush", "post-Grave", "Episode: Hush"). */
+const TITLE_CUE = /(?:^|\b(?:after|post|pre|through|thru|up\s+to|until|till|including|incl|for|to|from|episode|ep|before|during|in|and|tag|coda|scene)|[,:;(&/\-–—"“'‘])\s*[-–:]?\s*["“'‘]?$/i;
+
+function isQuoted(text: string, start: number, end: number): boolean {
+  return /["“'‘]\s*$/.test(text.slice(0, start)) && /^\s*["”'’]/.test(text.slice(end));
+}
+
+/** Episode titles named in a line, longest first where they overlap. */
+function titleRefs(text: string, guides: readonly FandomData[]): Ref[] {
+  const found: Ref[] = [];
+  for (const guide of guides) {
+    for (const { re, episode, single } of titlePatterns(guide)) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const start = m.index;
+        const end = start + m[0].length;
+        if (single && !isQuoted(text, start, end) && !TITLE_CUE.test(text.slice(Math.max(0, start - 24), start))) continue;
+        found.push({ start, end, season: episode.season, episode: episode.episode, guide });
+      }
+    }
+  }
+  // Quoted titles the patterns missed go through the guide's own title matcher.
+  for (const m of text.matchAll(/["“‘']([^"”’'\n]{2,60})["”’']/g)) {
+    const start = m.index! + 1;
+    if (found.some((r) => r.start <= start && r.end >= start)) continue;
+    for (const guide of guides) {
+      const e = findEpisode(guide, m[1]!);
+      if (e) found.push({ start, end: start + m[1]!.length, season: e.season, episode: e.episode, guide });
+    }
+  }
+  found.sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: Ref[] = [];
+  for (const r of found) {
+    // Same span in two guides (a title both shows share) keeps both; a shorter title inside a longer one does not.
+    if (kept.some((k) => r.start < k.end && r.end > k.start && !(k.start === r.start && k.end === r.end))) continue;
+    kept.push(r);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+// ---------------------------------------------------------------- fandom names in a line
+
+interface FandomMention {
+  start: number;
+  end: number;
+  /** undefined: a fandom FicShelf knows but has no guide for. */
+  guide?: FandomData;
+}
+
+/** Fandom names written in the line ("Buffy S5, Angel S2"). Single words must be capitalised, as in prose. */
+function fandomMentions(text: string, guides: readonly FandomData[]): FandomMention[] {
+  const mentions: FandomMention[] = [];
+  const all = [...guides, ...FANDOMS.filter((f) => !guides.some((g) => g.name === f.name))];
+  for (const f of all) {
+    const guide = guides.includes(f) ? f : undefined;
+    for (const alias of [f.name, ...f.aliases, ...(f.short ? [f.short] : [])]) {
+      if (alias.length < 3) continue;
+      const flags = /\s/.test(alias) ? 'giu' : 'gu';
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, flags);
+      for (const m of text.matchAll(re)) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return mentions.filter((m, i) => !mentions.slice(0, i).some((k) => m.start < k.end && m.end > k.start));
+}
+
+/** Where one fandom's part of a line ends and the next begins: ";", ",", "and", "&", "/", brackets. */
+const PIECE_BREAK = /[;,&()[\]]|\band\b|\s\/\s/gi;
+
+function pieceBreaks(text: string, titles: Ref[]): number[] {
+  const breaks: number[] = [];
+  for (const m of text.matchAll(PIECE_BREAK)) {
+    const at = m.index!;
+    if (!titles.some((t) => at >= t.start && at < t.end)) breaks.push(at);
+  }
+  return breaks;
+}
+
+// ---------------------------------------------------------------- line → marks
+
+const LABEL = /^\s*(?:spoil(?:er|ers|s)?(?:\s+warnings?)?(?:\s+for)?|warnings?|timeline|time\s*frame|setting|set|episode\s+tag|episode|coda|missing\s+scene)\s*[:\-–—]\s*/i;
+
+/** Tags that say nothing about episodes ("Angst", "Crush") must not be read as titles. */
+const TAG_CUE = /\b(?:episode|ep|season|series|post|pre|spoil\w*|coda|missing\s+scene|finale|canon|after|before|during|set|through|thru|up\s+to|s\d{1,2}|\d{1,2}\s?x\s?\d{1,3}|s\d{1,2}e\d{1,3})\b/i;
+
+function pointOf(guide: FandomData, ref: Ref): { season: number; episode?: number } | undefined {
+  if (ref.last) {
+    if (!guide.episodes?.length) return undefined;
+    const e = lastEpisode(guide);
+    return ref.pre ? before(guide, e.season, e.episode) : { season: e.season, episode: e.episode };
+  }
+  if (ref.season === undefined) return undefined;
+  if (!ref.pre) return { season: ref.season, episode: ref.episode };
+  return ref.episode === undefined
+    ? ref.season > 1
+      ? { season: ref.season - 1 }
+      : undefined
+    : before(guide, ref.season, ref.episode);
+}
+
+/** The episode before (season, episode): the previous one in the guide, or the end of the previous season. */
+function before(guide: FandomData, season: number, episode: number): { season: number; episode?: number } | undefined {
+  if (episode > 1) return { season, episode: episode - 1 };
+  if (season <= 1) return undefined;
+  const prev = episodesIn(guide, season - 1);
+  const last = prev[prev.length - 1];
+  return last ? { season: last.season, episode: last.episode } : { season: season - 1 };
+}
+
+function makeMark(guide: FandomData, point: { season: number; episode?: number }, source: Source, raw: string): SpoilerMark {
+  const mark: SpoilerMark = { fandom: guide.name, season: point.season, source, raw };
+  if (point.episode !== undefined) {
+    mark.episode = point.episode;
+    const e = episodeAt(guide, point.season, point.episode);
+    if (e) mark.title = e.title;
+  }
+  return mark;
+}
+
+function dedupe(marks: SpoilerMark[]): SpoilerMark[] {
+  const seen = new Set<string>();
+  return marks.filter((m) => {
+    const key = `${m.fandom}|${m.season}|${m.episode ?? ''}|${m.source}|${m.raw}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+/** A trailing AO3 disambiguation "(Buffy the Vampire Slayer)" names the tag's fandom. */
+function tagFandom(tag: string, storyFandoms: string[], guides: readonly FandomData[]): { text: string; fandom?: string | null } {
+  const m = /\s*\(([^()]+)\)\s*$/.exec(tag);
+  if (!m) return { text: tag };
+  const inner = m[1]!;
+  const text = tag.slice(0, m.index);
+  const guide = guideFor(inner, guides);
+  if (guide) return { text, fandom: guide.name };
+  const known = FANDOMS.some((f) => [f.name, ...f.aliases].some((a) => fold(a) === fold(inner)));
+  const ofStory = storyFandoms.some((f) => fold(stripParen(f)) === fold(inner) || fold(f) === fold(inner));
+  // Another show's tag, or one of the story's fandoms without a guide: nothing to mark.
+  if (known || ofStory || looksLikeFandomName(inner)) return { text, fandom: null };
+  return { text: tag };
+}
+
+/** Qualifiers AO3 tags put in brackets ("Canon Compliant (Mostly)"), unlike fandom names. */
+const TAG_QUALIFIER = /^(?:mostly|sort\s+of|kind\s+of|kinda|ish|partly|partially|mild|minor|major|implied|briefly|brief|spoilers?|au|canon|sorta|maybe|\?+)$/i;
+
+/** "(Heated Rivalry)": capitalised words, as AO3 disambiguates a tag by its fandom. */
+function looksLikeFandomName(text: string): boolean {
+  if (TAG_QUALIFIER.test(text.trim())) return false;
+  return /^[\p{Lu}\p{N}][^\s]*(?:\s+(?:[\p{Lu}\p{N}&][^\s]*|of|the|and|a|an|in|to|on|no|&))*$/u.test(text.trim());
+}
+
+/**
+ * Marks from one header line value or one tag. `fandoms` are the story's
+ * fandoms; a line that names its own fandom ("Buffy S5, Angel S2") uses that.
+ */
+export function parseSpoilerLine(
+  raw: string,
+  fandoms: string[],
+  source: 'header' | 'tag',
+  options: SpoilerOptions = {},
+): SpoilerMark[] {
+  const guides = options.guides ?? defaultGuides();
+  let text = squash(raw);
+  if (!text) return [];
+  let forced: string | null | undefined;
+  if (source === 'tag') {
+    ({ text, fandom: forced } = tagFandom(text, fandoms, guides));
+    if (forced === null) return [];
+  }
+  const storyGuides = forced
+    ? guides.filter((g) => g.name === forced)
+    : dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g));
+  const titles = titleRefs(text, guides);
+  if (source === 'tag' && !TAG_CUE.test(text) && !titles.some((t) => !isSingle(t, text))) return [];
+  text = text.replace(LABEL, (label) => ' '.repeat(label.length));
+
+  const mentions = forced ? [] : fandomMentions(text, guides).filter((m) => !titles.some((t) => m.start < t.end && m.end > t.start && !isSingle(t, text)));
+  const masked = maskSpans(text, titles);
+  const numbers = numericRefs(masked);
+  const refs = [...titles, ...numbers].sort((a, b) => a.start - b.start);
+  for (const r of refs) {
+    const head = text.slice(0, r.start);
+    r.pre = PRE_BEFORE.test(head);
+    if (r.season !== undefined && r.episode === undefined && !r.guide) r.span ||= SPAN_BEFORE.test(head);
+  }
+  const assigned = assignFandoms(text, refs, titles, mentions, storyGuides);
+  return dedupe(narrow(assigned, text).flatMap(({ ref, guides: gs }) =>
+    gs.flatMap((g) => {
+      const point = pointOf(g, ref);
+      return point ? [makeMark(g, point, source, raw.trim())] : [];
+    }),
+  ));
+}
+
+const isSingle = (t: Ref, text: string) => !/[\s\p{P}]/u.test(text.slice(t.start, t.end).trim());
+
+function dedupeGuides(gs: FandomData[]): FandomData[] {
+  return gs.filter((g, i) => gs.indexOf(g) === i);
+}
+
+/** Blanks titles out so "Five by Five" is not read as numbers. */
+function maskSpans(text: string, spans: Ref[]): string {
+  let out = text;
+  for (const s of spans) out = out.slice(0, s.start) + ' '.repeat(s.end - s.start) + out.slice(s.end);
+  return out;
+}
+
+interface Assigned {
+  ref: Ref;
+  guides: FandomData[];
+}
+
+/**
+ * Ties each reference to its fandom: a title to the guide it was found in; a
+ * number to the fandom named in its part of the line, else to the fandom the
+ * line's titles identify, else to every fandom of the story.
+ */
+function assignFandoms(text: string, refs: Ref[], titles: Ref[], mentions: FandomMention[], storyGuides: FandomData[]): Assigned[] {
+  const breaks = pieceBreaks(text, titles);
+  const pieceOf = (at: number) => breaks.filter((b) => b <= at).length;
+  // A fandom name counts when its piece holds a reference; it carries on to later pieces.
+  const named = mentions.filter((m) => refs.some((r) => pieceOf(r.start) === pieceOf(m.start) && (r.end <= m.start || r.start >= m.end)));
+  const titled = dedupeGuides(titles.map((t) => t.guide!).filter((g) => storyGuides.includes(g) || named.some((m) => m.guide === g)));
+  const out: Assigned[] = [];
+  for (const ref of refs) {
+    const piece = pieceOf(ref.start);
+    const inPiece = named.filter((m) => pieceOf(m.start) === piece);
+    const earlier = named.filter((m) => m.start < ref.start);
+    const mention = inPiece[0] ?? earlier[earlier.length - 1];
+    if (ref.guide) {
+      if (mention ? mention.guide === ref.guide : storyGuides.includes(ref.guide)) out.push({ ref, guides: [ref.guide] });
+      continue;
+    }
+    if (mention) {
+      if (mention.guide) out.push({ ref, guides: [mention.guide] });
+      continue;
+    }
+    out.push({ ref, guides: titled.length > 0 ? titled : storyGuides });
+  }
+  return out;
+}
+
+/**
+ * An episode is more precise than its own season ("within Season IV right
+ * after Hush" → 4x10), and a title beside a code checks it ("5x15 'A Hole in
+ * the World'": the title wins if they disagree).
+ */
+function narrow(assigned: Assigned[], text: string): Assigned[] {
+  const has = (g: FandomData, pred: (r: Ref) => boolean) => assigned.some((a) => a.guides.includes(g) && pred(a.ref));
+  return assigned
+    .map(({ ref, guides }) => ({
+      ref,
+      guides: guides.filter((g) => {
+        if (ref.season !== undefined && ref.episode === undefined && !ref.span && !ref.last && !ref.pre)
+          if (has(g, (r) => r.episode !== undefined && r.season === ref.season && !r.pre)) return false;
+        if (!ref.guide && ref.episode !== undefined)
+          if (has(g, (r) => !!r.guide && adjacent(text, ref, r))) return false;
+        return true;
+      }),
+    }))
+    .filter((a) => a.guides.length > 0);
+}
+
+function adjacent(text: string, a: Ref, b: Ref): boolean {
+  const gap = a.end <= b.start ? text.slice(a.end, b.start) : text.slice(b.end, a.start);
+  return /^[\s"“”'‘’:.\-–—(]*$/.test(gap) && gap.length <= 6;
+}
+
+// ---------------------------------------------------------------- prose
+
+/** Phrases in summaries and notes that introduce a spoiler statement; the clause after one is read as a line. */
+const PROSE_CUE =
+  /\bspoil(?:er|ers|s)?\b(?:\s+warnings?)?|\b(?:set|takes?\s+place|occurs?|happens?)\b|\bpost(?=[-\s]\S)|\b(?:AU|alternate\s+universe)\s+(?=after|from|during|in)|\b(?:coda|tag|missing\s+scene)\s+(?=to|for|from)/gi;
+const CLAUSE_END = /[.!?](?=\s|$)|[)\]\n]/;
+/** Codes deliberate enough to count anywhere in prose ("a 4x10 missing scene", "season 6 fic"). */
+const PROSE_CODE = /\b(?:s\d{1,2}\s*e\d{1,3}|\d{1,2}x\d{1,3}|season\s+\d{1,2})\b/gi;
+
+function proseMarks(text: string, fandoms: string[], options: SpoilerOptions): SpoilerMark[] {
+  const marks: SpoilerMark[] = [];
+  const flat = text.replace(/\s+/g, ' ');
+  for (const m of flat.matchAll(PROSE_CUE)) {
+    const from = m.index!;
+    // "post-Grave": the cue itself is part of the reference; otherwise read what follows the cue.
+    const bodyStart = /^post/i.test(m[0]) ? from : from + m[0].length;
+    const rest = flat.slice(bodyStart, bodyStart + 140);
+    const end = rest.search(CLAUSE_END);
+    const clause = end >= 0 ? rest.slice(0, end) : rest;
+    if (clause.trim()) marks.push(...parseSpoilerLine(clause, fandoms, 'header', options).map((k) => ({ ...k, raw: squash(flat.slice(from, bodyStart + clause.length)) })));
+  }
+  for (const m of flat.matchAll(PROSE_CODE)) marks.push(...parseSpoilerLine(m[0], fandoms, 'header', options));
+  return marks;
+}
+
+// ---------------------------------------------------------------- text hints
+
+const hintCache = new WeakMap<FandomData, Array<{ re: RegExp; hint: NonNullable<FandomData['hints']>[number] }>>();
+
+function hintPatterns(guide: FandomData) {
+  let cached = hintCache.get(guide);
+  if (!cached) {
+    cached = (guide.hints ?? []).flatMap((hint) => {
+      try {
+        return [{ re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${hint.pattern})(?![\\p{L}\\p{N}])`, 'iu'), hint }];
+      } catch {
+        return []; // a broken pattern in the data must not break every story page
+      }
+    });
+    hintCache.set(guide, cached);
+  }
+  return cached;
+}
+
+/** Canon hints found in story text: one mark per hint, raw = the words that matched. */
+export function textHints(text: string, fandoms: string[], options: SpoilerOptions = {}): SpoilerMark[] {
+  const guides = options.guides ?? FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0);
+  const marks: SpoilerMark[] = [];
+  for (const guide of dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g))) {
+    for (const { re, hint } of hintPatterns(guide)) {
+      const m = re.exec(text);
+      if (!m) continue;
+      const mark = makeMark(guide, { season: hint.season, episode: hint.episode }, 'text', squash(m[0]).slice(0, 80));
+      mark.strength = hint.strength;
+      marks.push(mark);
+    }
+  }
+  return marks;
+}
+
+// ---------------------------------------------------------------- a whole story
+
+/** Header keys that carry spoiler or timeline statements. */
+const SPOILER_FIELD = /^(?:spoil|timeline|time\s*frame|setting|set\b|takes\s+place|episode|season|series)/i;
+/** Text hints read at most this much chapter text: bounded work on long full-work pages. */
+const HINT_TEXT_LIMIT = 60_000;
+
+/**
+ * Everything a story says or implies about how far into canon it goes:
+ * header fields, tags, summary and notes, and (for a Story) canon hints in the
+ * first ~60,000 characters of its text.
+ */
+export function spoilerMarks(story: Story | Blurb, options: SpoilerOptions = {}): SpoilerMark[] {
+  const fandoms = story.fandoms;
+  const marks: SpoilerMark[] = [];
+  for (const [key, value] of Object.entries(story.fields ?? {})) {
+    if (SPOILER_FIELD.test(key.trim())) marks.push(...parseSpoilerLine(value, fandoms, 'header', options));
+  }
+  for (const tag of [...story.tags, ...story.categories]) marks.push(...parseSpoilerLine(tag, fandoms, 'tag', options));
+  const prose = [story.summary, ...story.notes.map((n) => n.text)];
+  if ('chapters' in story) prose.push(...(story.chapters[0]?.notes ?? []).map((n) => n.text));
+  for (const text of prose) if (text) marks.push(...proseMarks(text, fandoms, options));
+  if ('chapters' in story) {
+    let text = '';
+    for (const c of story.chapters) {
+      if (text.length >= HINT_TEXT_LIMIT) break;
+      text += `${c.text}\n`;
+    }
+    marks.push(...textHints(text.slice(0, HINT_TEXT_LIMIT), fandoms, options));
+  }
+  return dedupeMarks(marks);
+}
+
+/** One mark per point and source: the same statement in a field and its summary counts once. */
+function dedupeMarks(marks: SpoilerMark[]): SpoilerMark[] {
+  const seen = new Set<string>();
+  return marks.filter((m) => {
+    const key = `${m.fandom}|${m.season}|${m.episode ?? ''}|${m.source}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
