@@ -12,6 +12,9 @@ import { dueSouth } from './due-south';
 import { smallville } from './smallville';
 import { naruto } from './naruto';
 import { teenWolf } from './teen-wolf';
+import { merlin } from './merlin';
+import { goodOmens } from './good-omens';
+import { hannibal } from './hannibal';
 
 export type { FandomData, FandomCharacter } from './types';
 
@@ -30,4 +33,7 @@ export const FANDOMS: readonly FandomData[] = [
   smallville,
   naruto,
   teenWolf,
+  merlin,
+  goodOmens,
+  hannibal,
 ];
