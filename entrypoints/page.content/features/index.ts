@@ -1,4 +1,5 @@
 import type { Feature } from './feature';
+import { readerMode } from './reader-mode';
 
 /** Every in-page feature, in the order they start. */
-export const FEATURES: Feature[] = [];
+export const FEATURES: Feature[] = [readerMode];

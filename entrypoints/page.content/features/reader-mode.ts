@@ -1,0 +1,28 @@
+import type { Feature } from './feature';
+import { canRead } from '../reader/navigation';
+import { createReaderController } from '../reader/controller';
+
+/**
+ * Reader mode (issue 3): the story in the reader's own look, over the page.
+ * Toggled by the `toggle-reader` command; opens by itself on sites the
+ * reader chose, and on the next chapter when they followed a chapter link.
+ */
+export const readerMode: Feature = {
+  id: 'reader-mode',
+  runsOn: (page) => page.kind === 'story' && canRead(page.story),
+  start(context) {
+    const reader = createReaderController({
+      story: context.page.story!,
+      settings: context.settings,
+      fontBaseUrl: browser.runtime.getURL('/'),
+      openSettings: () => void browser.runtime.sendMessage({ type: 'ficshelf:open-options' }).catch(() => undefined),
+    });
+    context.onCommand((command) => {
+      if (command !== 'toggle-reader') return false;
+      reader.toggle();
+      return true;
+    });
+    context.onSettings((settings) => reader.applySettings(settings));
+    reader.openIfWanted();
+  },
+};

@@ -1,0 +1,219 @@
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { Story } from '@/utils/story';
+import type { ReaderSettings } from '@/utils/settings';
+import { readerCss } from '@/utils/reader/css';
+import { formatTimeLeft, minutesLeft } from '@/utils/reader/reading-time';
+import { ReaderArticle } from '@/components/reader/ReaderArticle';
+import { ReaderToolbar, chapterChoices } from '@/components/reader/ReaderToolbar';
+import { chapterAt, chapterLabel, hasText, neighbourTargets, targetFor, type ChapterTarget } from './navigation';
+import { readerKeyAction } from './keyboard';
+import { fractionRead, scrollTopFor, throttle } from './position';
+
+export interface ReaderAppProps {
+  story: Story;
+  settings: ReaderSettings;
+  /** The chapter to show first. */
+  initialChapter: number;
+  /** The page's address: a chapter linked to it is the one already here. */
+  pageUrl: string;
+  host: string;
+  componentCss: string;
+  prefersDark: boolean;
+  loadPosition(chapterIndex: number): Promise<number | null>;
+  savePosition(chapterIndex: number, fraction: number): void;
+  /** Follows the site's link to another chapter. */
+  navigate(target: Extract<ChapterTarget, { kind: 'link' }>): void;
+  onAlwaysOn(on: boolean): void;
+  onToggleNotes(open: boolean): void;
+  onToggleDisclaimer(open: boolean): void;
+  onSettings?(): void;
+  onClose(): void;
+}
+
+const SAVE_EVERY_MS = 800;
+
+/** Reader mode: controls, the story, and chapter movement, inside the shadow root. */
+export function ReaderApp(props: ReaderAppProps) {
+  const { story, settings } = props;
+  const [chapterIndex, setChapterIndex] = useState(props.initialChapter);
+  const [fraction, setFraction] = useState(0);
+  const scroller = useRef<HTMLDivElement>(null);
+  const menu = useRef<HTMLSelectElement>(null);
+  // False while a chapter's remembered place is being restored: its scroll events are not the reader's.
+  const restored = useRef(false);
+  const chapterIndexRef = useRef(chapterIndex);
+  chapterIndexRef.current = chapterIndex;
+  const propsRef = useRef(props);
+  propsRef.current = props;
+
+  const chapter = chapterAt(story, chapterIndex);
+  const { prev, next } = neighbourTargets(story, chapterIndex, props.pageUrl);
+  const css = useMemo(() => readerCss(settings, props.prefersDark), [settings, props.prefersDark]);
+  const choices = useMemo(
+    () => chapterChoices(story.chapters, (c) => hasText(c) || !!c.url, chapterLabel),
+    [story],
+  );
+
+  const saver = useMemo(() => throttle((index: number, f: number) => propsRef.current.savePosition(index, f), SAVE_EVERY_MS), []);
+
+  const measure = useCallback((): number | null => {
+    const box = scroller.current;
+    const text = box?.querySelector<HTMLElement>('.fs-text');
+    if (!box || !text) return null;
+    const textTop = text.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+    return fractionRead({ scrollTop: box.scrollTop, clientHeight: box.clientHeight, textTop, textHeight: text.offsetHeight });
+  }, []);
+
+  const onScroll = useCallback(() => {
+    const f = measure();
+    if (f === null || !restored.current) return;
+    setFraction(f);
+    saver.call(chapterIndexRef.current, f);
+  }, [measure, saver]);
+
+  // Open at the remembered place of this chapter (or its top).
+  useLayoutEffect(() => {
+    let cancelled = false;
+    restored.current = false;
+    const box = scroller.current;
+    if (box) box.scrollTop = 0;
+    setFraction(0);
+    const restore = (saved: number | null) => {
+      if (cancelled) return;
+      const box = scroller.current;
+      const text = box?.querySelector<HTMLElement>('.fs-text');
+      if (saved !== null && box && text) {
+        const textTop = text.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
+        box.scrollTop = scrollTopFor(saved, { clientHeight: box.clientHeight, textTop, textHeight: text.offsetHeight });
+        setFraction(saved);
+      }
+      // The scroll this causes is reported a frame later; from then on scrolling is the reader's.
+      nextFrame(() => {
+        if (!cancelled) restored.current = true;
+      });
+    };
+    void propsRef.current.loadPosition(chapterIndex).then(restore, () => restore(null));
+    return () => {
+      cancelled = true;
+    };
+  }, [chapterIndex]);
+
+  // Leaving (close or reload) keeps the place.
+  useEffect(() => {
+    const keep = () => saver.flush();
+    window.addEventListener('pagehide', keep);
+    return () => {
+      window.removeEventListener('pagehide', keep);
+      saver.flush();
+    };
+  }, [saver]);
+
+  const go = useCallback(
+    (target: ChapterTarget | null) => {
+      if (!target) return;
+      saver.flush();
+      if (target.kind === 'link') {
+        propsRef.current.navigate(target);
+        return;
+      }
+      setChapterIndex(target.index);
+    },
+    [saver],
+  );
+
+  // Moving inside the reader: the new chapter's heading takes focus, so screen readers announce it.
+  // (On opening, mountReader focuses the story title.)
+  const firstRender = useRef(true);
+  useEffect(() => {
+    if (firstRender.current) {
+      firstRender.current = false;
+      return;
+    }
+    const root = scroller.current;
+    (root?.querySelector<HTMLElement>('.fs-chapter-title') ?? root?.querySelector<HTMLElement>('.fs-title'))?.focus({ preventScroll: true });
+  }, [chapterIndex]);
+
+  // Keys work from the moment the reader shows, so this listener is set up synchronously.
+  useLayoutEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = (event.composedPath?.()[0] ?? event.target) as EventTarget | null;
+      const action = readerKeyAction(event, target);
+      if (!action) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (action === 'close') propsRef.current.onClose();
+      else if (action === 'menu') openMenu(menu.current);
+      else go(action === 'prev' ? neighbourTargets(story, chapterIndexRef.current, propsRef.current.pageUrl).prev : neighbourTargets(story, chapterIndexRef.current, propsRef.current.pageUrl).next);
+    };
+    window.addEventListener('keydown', onKey, true);
+    return () => window.removeEventListener('keydown', onKey, true);
+  }, [go, story]);
+
+  const wordsLeft = (chapter?.words ?? 0) * (1 - fraction);
+  const timeLeft = formatTimeLeft(minutesLeft(wordsLeft));
+
+  return (
+    <>
+      <style>{css}</style>
+      <style>{props.componentCss}</style>
+      <div class="fs-reader" ref={scroller} onScroll={onScroll} role="dialog" aria-modal="true" aria-labelledby="fs-story-title">
+        <ReaderToolbar
+          chapters={choices}
+          current={chapterIndex}
+          hasPrev={!!prev}
+          hasNext={!!next}
+          progress={fraction}
+          timeLeft={timeLeft}
+          host={props.host}
+          alwaysOn={settings.alwaysOn.includes(props.host)}
+          menuRef={menu}
+          onPrev={() => go(prev)}
+          onNext={() => go(next)}
+          onChoose={(index) => go(targetFor(story, index, props.pageUrl))}
+          onAlwaysOn={props.onAlwaysOn}
+          onSettings={props.onSettings}
+          onClose={props.onClose}
+        />
+        <main class="fs-main">
+          <ReaderArticle
+            story={story}
+            chapterIndex={chapterIndex}
+            settings={settings}
+            onToggleNotes={props.onToggleNotes}
+            onToggleDisclaimer={props.onToggleDisclaimer}
+          />
+          {(prev || next) && (
+            <nav class="fs-chapter-nav" aria-label="Chapters">
+              {prev && (
+                <button type="button" class="fs-button" data-action="prev-bottom" onClick={() => go(prev)}>
+                  <span aria-hidden="true">← </span>Previous chapter
+                </button>
+              )}
+              {next && (
+                <button type="button" class="fs-button" data-action="next-bottom" onClick={() => go(next)}>
+                  Next chapter<span aria-hidden="true"> →</span>
+                </button>
+              )}
+            </nav>
+          )}
+        </main>
+      </div>
+    </>
+  );
+}
+
+/** Focuses the chapter menu and, where the browser allows, opens its list. */
+function openMenu(select: HTMLSelectElement | null): void {
+  if (!select) return;
+  select.focus();
+  try {
+    (select as HTMLSelectElement & { showPicker?(): void }).showPicker?.();
+  } catch {
+    // Not allowed without a user gesture in some browsers: focus is enough.
+  }
+}
+
+function nextFrame(run: () => void): void {
+  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
+  else setTimeout(run, 16);
+}

@@ -1,0 +1,134 @@
+import { h, render } from 'preact';
+import type { Story } from '@/utils/story';
+import type { ReaderSettings } from '@/utils/settings';
+import { fontFaceCss } from '@/utils/reader/css';
+import componentCss from '@/components/reader/reader.css?inline';
+import { ReaderApp, type ReaderAppProps } from './ReaderApp';
+
+export const HOST_SELECTOR = '[data-ficshelf="reader"]';
+export const FONT_STYLE_SELECTOR = 'style[data-ficshelf="reader-fonts"]';
+
+/**
+ * The host covers the viewport above everything and scrolls on its own.
+ * Inline and !important, so no site rule can move or restyle it; `all:
+ * initial` stops inherited site styles at the shadow boundary.
+ */
+const HOST_STYLE = [
+  'all: initial',
+  'position: fixed',
+  'inset: 0',
+  'display: block',
+  'z-index: 2147483647',
+  'width: 100vw',
+  'height: 100vh',
+  'height: 100dvh',
+  'margin: 0',
+  'padding: 0',
+  'border: 0',
+  'overflow: hidden',
+  'contain: strict',
+]
+  .map((rule) => `${rule} !important`)
+  .join('; ');
+
+export type MountOptions = Omit<ReaderAppProps, 'componentCss' | 'prefersDark' | 'onClose' | 'settings'> & {
+  settings: ReaderSettings;
+  /** Where the bundled fonts are (ends with "/"). */
+  fontBaseUrl: string;
+  /** Called after the reader closed itself (Esc, the close button). */
+  onClosed?(): void;
+};
+
+export interface MountedReader {
+  update(settings: ReaderSettings): void;
+  close(): void;
+}
+
+/**
+ * Puts reader mode over the page. The page is not touched apart from the
+ * host element and the one @font-face style in <head> (Chrome ignores
+ * @font-face inside a shadow root); closing removes both and gives back
+ * focus and scroll position. Returns null, with the page as it was, when
+ * anything fails.
+ */
+export function mountReader(doc: Document, options: MountOptions): MountedReader | null {
+  const win = doc.defaultView!;
+  const before = { focus: doc.activeElement as HTMLElement | null, x: win.scrollX, y: win.scrollY };
+  let host: HTMLElement | null = null;
+  let fonts: HTMLStyleElement | null = null;
+  let settings = options.settings;
+  let closed = false;
+  const dark = win.matchMedia?.('(prefers-color-scheme: dark)');
+
+  const paint = () => {
+    if (!host?.shadowRoot) return;
+    const props: ReaderAppProps = {
+      ...options,
+      settings,
+      componentCss,
+      prefersDark: !!dark?.matches,
+      onClose: () => {
+        teardown();
+        options.onClosed?.();
+      },
+    };
+    render(h(ReaderApp, props), host.shadowRoot);
+  };
+  const onSchemeChange = () => paint();
+
+  const teardown = () => {
+    if (closed) return;
+    closed = true;
+    dark?.removeEventListener?.('change', onSchemeChange);
+    try {
+      if (host?.shadowRoot) render(null, host.shadowRoot);
+    } catch (error) {
+      console.warn('[FicShelf] reader did not unmount cleanly', error);
+    }
+    host?.remove();
+    fonts?.remove();
+    host = null;
+    fonts = null;
+    restorePage(win, before);
+  };
+
+  try {
+    fonts = doc.createElement('style');
+    fonts.dataset.ficshelf = 'reader-fonts';
+    fonts.textContent = fontFaceCss(options.fontBaseUrl);
+    (doc.head ?? doc.documentElement).appendChild(fonts);
+
+    host = doc.createElement('div');
+    host.dataset.ficshelf = 'reader';
+    host.setAttribute('style', HOST_STYLE);
+    host.attachShadow({ mode: 'open' });
+    doc.documentElement.appendChild(host);
+    paint();
+    host.shadowRoot!.querySelector<HTMLElement>('.fs-title')?.focus({ preventScroll: true });
+    dark?.addEventListener?.('change', onSchemeChange);
+  } catch (error) {
+    console.warn('[FicShelf] reader mode could not open', error);
+    teardown();
+    return null;
+  }
+
+  return {
+    update(next) {
+      settings = next;
+      if (!closed) paint();
+    },
+    close: teardown,
+  };
+}
+
+/** Focus back where it was, and the page scrolled exactly as before. */
+function restorePage(win: Window, before: { focus: HTMLElement | null; x: number; y: number }): void {
+  try {
+    const focus = before.focus;
+    if (focus && focus.isConnected && focus !== win.document.body && typeof focus.focus === 'function') focus.focus({ preventScroll: true });
+    else (win.document.activeElement as HTMLElement | null)?.blur?.();
+    if (win.scrollX !== before.x || win.scrollY !== before.y) win.scrollTo(before.x, before.y);
+  } catch {
+    // Nothing to give back on a page that changed under us.
+  }
+}
