@@ -17,7 +17,9 @@ export type Message =
   | { type: 'ficshelf:page'; page: PageReport }
   | { type: 'ficshelf:tab-state'; tabId: number }
   | { type: 'ficshelf:enable-site'; tabId?: number; origin: string }
-  | { type: 'ficshelf:command'; command: Command };
+  | { type: 'ficshelf:command'; command: Command }
+  /** From a content script (which cannot open it itself): show the options page. */
+  | { type: 'ficshelf:open-options' };
 
 export type TabState = { tabId: number; page: PageReport | null };
 

@@ -22,6 +22,10 @@ export async function handleMessage(message: Message, sender: { tab?: { id?: num
       if (message.tabId !== undefined) await injectInto(message.tabId);
       return { ok: true };
     }
+    case 'ficshelf:open-options': {
+      await browser.runtime.openOptionsPage();
+      return { ok: true };
+    }
     default:
       return { ok: false, error: `unknown message ${(message as { type: string }).type}` };
   }
