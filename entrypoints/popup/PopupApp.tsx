@@ -110,12 +110,12 @@ export function PopupApp() {
       <header class="popup-header">
         <span class="brand">FicShelf</span>
       </header>
-      <PopupBody view={view} busy={busy} onEnable={enable} />
+      <PopupBody view={view} busy={busy} onEnable={enable} tabId={tab?.id} />
     </main>
   );
 }
 
-function PopupBody({ view, busy, onEnable }: { view: View; busy: boolean; onEnable: (origin: string) => void }) {
+function PopupBody({ view, busy, onEnable, tabId }: { view: View; busy: boolean; onEnable: (origin: string) => void; tabId?: number }) {
   switch (view.state) {
     case 'loading':
     case 'waiting':
@@ -125,7 +125,7 @@ function PopupBody({ view, busy, onEnable }: { view: View; busy: boolean; onEnab
         </p>
       );
     case 'page':
-      return <PageView page={view.page} />;
+      return <PageView page={view.page} tabId={tabId} />;
     case 'not-enabled':
       return (
         <section class="empty" aria-labelledby="enable-title">
@@ -151,8 +151,28 @@ function PopupBody({ view, busy, onEnable }: { view: View; busy: boolean; onEnab
   }
 }
 
-function PageView({ page }: { page: PageReport }) {
-  if (page.kind === 'story' && page.story) return <StoryCard story={page.story} />;
+/** Reader mode on or off in the tab, through the same command the shortcut sends; the popup closes so the story shows. */
+async function toggleReader(tabId: number): Promise<void> {
+  await browser.tabs.sendMessage(tabId, { type: 'ficshelf:command', command: 'toggle-reader' }).catch(() => undefined);
+  if (!new URLSearchParams(location.search).has('tab')) window.close();
+}
+
+function PageView({ page, tabId }: { page: PageReport; tabId?: number }) {
+  if (page.kind === 'story' && page.story) {
+    const readable = page.story.chapters.some((c) => c.html.trim() !== '');
+    return (
+      <>
+        <StoryCard story={page.story} />
+        {readable && tabId !== undefined && (
+          <p class="popup-actions">
+            <button type="button" data-action="toggle-reader" onClick={() => void toggleReader(tabId)}>
+              Reader mode
+            </button>
+          </p>
+        )}
+      </>
+    );
+  }
   if (page.kind === 'listing') {
     return (
       <section class="empty" aria-labelledby="listing-title">
