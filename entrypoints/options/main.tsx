@@ -1,0 +1,16 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import './options.css';
+import { fontFaceCss } from '@/utils/reader/css';
+import { OptionsApp } from './OptionsApp';
+
+/** OpenDyslexic for the preview: Chrome ignores @font-face inside a shadow root, so it is declared on the page. */
+function declareBundledFonts(): void {
+  const style = document.createElement('style');
+  style.dataset.ficshelf = 'fonts';
+  style.textContent = fontFaceCss(browser.runtime.getURL('/'));
+  document.head.append(style);
+}
+
+declareBundledFonts();
+render(<OptionsApp />, document.getElementById('app')!);
