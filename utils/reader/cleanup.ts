@@ -169,7 +169,8 @@ function paragraphizeContainer(container: Element, isRoot: boolean): void {
   for (const run of inlineRuns(container)) {
     if (!runHasContent(run)) continue;
     const pieces = piecesOf(run);
-    if (!isRoot && !mixed && pieces.length === 1 && pieces[0] !== 'break') continue;
+    // A lone line (text or break symbols) in a div stays: a break is found later by its text.
+    if (!isRoot && !mixed && pieces.length === 1) continue;
     // The run's nodes move into the new paragraphs, so mark where they were first.
     const marker = doc.createComment('');
     container.insertBefore(marker, run[0]!);
@@ -287,8 +288,14 @@ function emphasiseText(node: Text): void {
     const [whole, strong, em, underscored] = match;
     const inner = strong ?? em ?? underscored ?? '';
     if (/\n\s*\n/.test(inner)) continue;
-    const el = doc.createElement(strong !== undefined ? 'strong' : 'em');
-    el.textContent = inner;
+    const tag = strong !== undefined ? 'strong' : 'em';
+    // Marks inside text that is already italic (or bold) only repeat it: drop them, do not nest.
+    const already = node.parentElement?.closest(tag === 'em' ? 'em, i, cite' : 'strong, b');
+    let el: Node = doc.createTextNode(inner);
+    if (!already) {
+      el = doc.createElement(tag);
+      el.textContent = inner;
+    }
     parts.push(doc.createTextNode(text.slice(last, match.index)), el);
     last = match.index! + whole.length;
   }
@@ -322,5 +329,6 @@ export function cleanChapterHtml(html: string, doc: Document): string {
   dropEmptyBlocks(root);
   tidySceneBreaks(root);
   emphasise(root);
+  root.normalize();
   return root.innerHTML.trim();
 }
