@@ -4,6 +4,8 @@ import type { FandomData } from '@/utils/fandoms/types';
 import { FANDOMS } from '@/utils/fandoms';
 import { parseSpoilerLine, spoilerMarks, textHints } from '@/utils/metadata/spoilers';
 import { emptyStory, type SpoilerMark } from '@/utils/story';
+import { classifyPage } from '@/utils/sites';
+import { loadPage } from '../helpers/fixtures';
 
 const BUFFY = 'Buffy the Vampire Slayer';
 const ANGEL = 'Angel: the Series';
@@ -119,6 +121,10 @@ describe('parseSpoilerLine: header phrasings', () => {
     ['Post-Not Fade Away', [ANGEL], ['A 5x22']],
     ['Everything, the whole series', [ANGEL], ['A 5x22']],
     ['Restless, Hush', [BUFFY], ['B 4x10', 'B 4x22']],
+    ["Angel's return in season 3", [BUFFY, ANGEL], ['A 3', 'B 3']],
+    ["Angel's return in season 3", [BUFFY], ['B 3']],
+    ['season 2 of Angel', [BUFFY, ANGEL], ['A 2']],
+    ['AtS: season 4', [BUFFY], ['A 4']],
   ])('%s (%j) → %j', (raw, fandoms, expected) => {
     expect(header(raw, fandoms)).toEqual(expected);
   });
@@ -267,5 +273,79 @@ describe('textHints', () => {
     expect(early).toEqual([expect.objectContaining({ source: 'text', season: 7, episode: 1, strength: 'strong' })]);
     const late = spoilerMarks({ ...base, chapters: [chapter('x '.repeat(31_000), 1), chapter('Glory came.', 2)] }, hintOpts);
     expect(late).toEqual([]);
+  });
+});
+
+describe('spoilerMarks on real pages (through classifyPage)', () => {
+  /** The real Buffy hints once they exist; until then two hints of our own, with the episodes canon gives them. */
+  const pageGuides: FandomData[] = buffyGuide.hints?.length
+    ? guides
+    : [
+        {
+          ...buffyGuide,
+          hints: [
+            { pattern: 'the bathroom', season: 6, episode: 19, strength: 'weak', what: 'the bathroom' },
+            { pattern: 'tried to rape her', season: 6, episode: 19, strength: 'strong', what: 'Seeing Red' },
+          ],
+        },
+        angelGuide,
+      ];
+
+  function storyOf(name: string, url: string) {
+    const result = classifyPage(loadPage(name, url), url);
+    expect(result.kind).toBe('story');
+    return result.story!;
+  }
+
+  it('header page: "Spoiler warning: … Season IV right after Hush" → Buffy 4x10 from the header', () => {
+    const story = storyOf('pages/header-p-per-line.html', 'https://example.org/fic/lost-soul.html');
+    const marks = spoilerMarks(story, { guides: pageGuides });
+    const header = marks.filter((m) => m.source === 'header');
+    expect(header).toEqual([
+      { fandom: BUFFY, season: 4, episode: 10, title: 'Hush', source: 'header', raw: 'This takes place within Season IV right after Hush.' },
+    ]);
+    expect(marks.filter((m) => m.source === 'tag')).toEqual([]);
+  });
+
+  it('eFiction seed: no header mark, but the text hints at late season 6', () => {
+    const story = storyOf('pages/efiction-spuffy-default-chapter.html', 'https://example.org/viewstory.php?sid=1');
+    const marks = spoilerMarks(story, { guides: pageGuides });
+    expect(marks.filter((m) => m.source !== 'text')).toEqual([]);
+    const text = marks.filter((m) => m.source === 'text');
+    // The bathroom (6x19) at least; the story may hint later still (the duster in the school basement).
+    const atOrAfterSeeingRed = text.filter((m) => m.fandom === BUFFY && (m.season > 6 || (m.season === 6 && (m.episode ?? 22) >= 19)));
+    expect(atOrAfterSeeingRed.length).toBeGreaterThan(0);
+    expect(text.every((m) => m.raw.length > 0 && (m.strength === 'strong' || m.strength === 'weak'))).toBe(true);
+  });
+});
+
+describe('spoilerMarks on AO3 listing blurbs (episode tags)', () => {
+  const realMerlin = FANDOMS.find((f) => f.name.startsWith('Merlin'));
+  const merlinGuide: FandomData = realMerlin?.episodes?.length
+    ? realMerlin
+    : miniGuide(realMerlin, realMerlin?.name ?? 'Merlin', realMerlin?.aliases ?? ['Merlin (TV)'], [13, 13, 13, 13, 13], [[2, 3, 'The Nightmare Begins']]);
+  const listingOpts = { guides: [buffyGuide, angelGuide, merlinGuide] };
+
+  function blurbs(name: string, url: string) {
+    const result = classifyPage(loadPage(name, url), url);
+    expect(result.kind).toBe('listing');
+    return result.listing!.items;
+  }
+
+  it('reads "Episode: s02e03 The Nightmare Begins" and "Season/Series 04" on Merlin works', () => {
+    const items = blurbs('ao3/EDITED-marked-for-later-listing.html', 'https://archiveofourown.org/users/x/readings?show=to-read');
+    const byId = (id: string) => spoilerMarks(items.find((b) => b.id === id)!, listingOpts);
+    expect(byId('ao3:13237155')).toEqual([
+      { fandom: merlinGuide.name, season: 2, episode: 3, title: 'The Nightmare Begins', source: 'tag', raw: 'Episode: s02e03 The Nightmare Begins' },
+    ]);
+    expect(byId('ao3:2025849')).toEqual([expect.objectContaining({ fandom: merlinGuide.name, season: 4, source: 'tag' })]);
+    expect(byId('ao3:2025849')[0]!.episode).toBeUndefined();
+  });
+
+  it('gives nothing for works whose fandoms have no guide, whatever their tags say', () => {
+    const items = blurbs('ao3/series-2817877.html', 'https://archiveofourown.org/series/2817877');
+    const tagged = items.filter((b) => b.tags.some((t) => /^Post-(?:Canon|Episode)/.test(t)));
+    expect(tagged.length).toBeGreaterThan(0);
+    for (const b of tagged) expect(spoilerMarks(b, listingOpts)).toEqual([]);
   });
 });

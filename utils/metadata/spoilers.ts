@@ -153,20 +153,31 @@ interface TitlePattern {
 
 const SEP = `[^\\p{L}\\p{N}]+`;
 
+/** Part numbers written any way ("Part One", "Part 1", "Part I"). */
+const PART_NUMBER: Record<string, string> = {
+  part: '(?:part|pt\\.?)',
+  one: '(?:one|1|i)',
+  two: '(?:two|2|ii)',
+  three: '(?:three|3|iii)',
+  '1': '(?:one|1|i)',
+  '2': '(?:two|2|ii)',
+  '3': '(?:three|3|iii)',
+};
+
 /** A regular expression that reads a title the way fans type it: any case, any punctuation, optional "The". */
 function titleRegExp(title: string): RegExp | undefined {
   const words = title
     .replace(/^the\s+/i, '')
     .split(/[^\p{L}\p{N}'’&]+/u)
     .filter(Boolean)
-    .map((w) => (w === '&' ? '(?:&|and)' : escapeRegExp(w).replace(/['’]/g, "['’]?")));
+    .map((w) => PART_NUMBER[w.toLowerCase()] ?? (w === '&' ? '(?:&|and)' : escapeRegExp(w).replace(/['’]/g, "['’]?")));
   if (words.length === 0) return undefined;
   return new RegExp(`(?<![\\p{L}\\p{N}])(?:the${SEP})?${words.join(SEP)}(?![\\p{L}\\p{N}])`, 'giu');
 }
 
 /** Two-part titles ("Becoming, Part 2", "Becoming (2)") without the part: "Becoming". */
 function partlessTitle(title: string): string | undefined {
-  const base = title.replace(/\s*(?:[,:(-]\s*)?(?:part|pt\.?)?\s*(?:\d|one|two|three|i{1,3})\)?\s*$/i, '');
+  const base = title.replace(/(?:\s*[,:(-]\s*|\s+)(?:(?:part|pt\.?)\s*)?(?:\d|one|two|three|i{1,3})\)?\s*$/i, '');
   return base !== title && base.length > 2 ? base : undefined;
 }
 
@@ -201,6 +212,9 @@ function titlePatterns(guide: FandomData): TitlePattern[] {
 /** Words after which a one-word title is meant as a title ("after Hush", "post-Grave", "Episode: Hush"). */
 const TITLE_CUE = /(?:^|\b(?:after|post|pre|through|thru|up\s+to|until|till|including|incl|for|to|from|episode|ep|before|during|in|and|tag|coda|scene)|[,:;(&/\-–—"“'‘])\s*[-–:]?\s*["“'‘]?$/i;
 
+/** "Angel's return": a name, not the episode "Angel". */
+const POSSESSIVE = /^['’]s\b/;
+
 function isQuoted(text: string, start: number, end: number): boolean {
   return /["“'‘]\s*$/.test(text.slice(0, start)) && /^\s*["”'’]/.test(text.slice(end));
 }
@@ -214,7 +228,7 @@ function titleRefs(text: string, guides: readonly FandomData[]): Ref[] {
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const start = m.index;
         const end = start + m[0].length;
-        if (single && !isQuoted(text, start, end) && !TITLE_CUE.test(text.slice(Math.max(0, start - 24), start))) continue;
+        if (single && !isQuoted(text, start, end) && (!TITLE_CUE.test(text.slice(Math.max(0, start - 24), start)) || POSSESSIVE.test(text.slice(end)))) continue;
         found.push({ start, end, season: episode.season, episode: episode.episode, guide });
       }
     }
@@ -421,7 +435,7 @@ function assignFandoms(text: string, refs: Ref[], titles: Ref[], mentions: Fando
   const breaks = pieceBreaks(text, titles);
   const pieceOf = (at: number) => breaks.filter((b) => b <= at).length;
   // A fandom name counts when its piece holds a reference; it carries on to later pieces.
-  const named = mentions.filter((m) => refs.some((r) => pieceOf(r.start) === pieceOf(m.start) && (r.end <= m.start || r.start >= m.end)));
+  const named = mentions.filter((m) => refs.some((r) => pieceOf(r.start) === pieceOf(m.start) && designates(text, m, r)));
   const titled = dedupeGuides(titles.map((t) => t.guide!).filter((g) => storyGuides.includes(g) || named.some((m) => m.guide === g)));
   const out: Assigned[] = [];
   for (const ref of refs) {
@@ -440,6 +454,21 @@ function assignFandoms(text: string, refs: Ref[], titles: Ref[], mentions: Fando
     out.push({ ref, guides: titled.length > 0 ? titled : storyGuides });
   }
   return out;
+}
+
+/** Words between a fandom name and what it names: "Angel S2", "BtVS through The Gift", "AtS: season 4". */
+const NAME_THEN_REF = /^\s*(?:\([^)]*\))?\s*[:\-–—]?\s*(?:(?:through|thru|up\s+to|until|till|to|post|after|pre|before|ep\.?|episodes?|seasons?|series|all\s+of|everything\s+up\s+to|the\s+end\s+of)[\s\-:]*)*["“'‘]?$/i;
+/** "season 2 of Angel", "the finale in BtVS". */
+const REF_THEN_NAME = /^\s*["”'’]?\s*(?:of|in|for|from)\s+(?:the\s+)?$/i;
+
+/**
+ * Whether a fandom name in a line names the fandom of a reference beside it,
+ * rather than a character of the same name ("Angel's return in season 3").
+ */
+function designates(text: string, mention: FandomMention, ref: Ref): boolean {
+  if (ref.start >= mention.end) return NAME_THEN_REF.test(text.slice(mention.end, ref.start));
+  if (ref.end <= mention.start) return REF_THEN_NAME.test(text.slice(ref.end, mention.start));
+  return false;
 }
 
 /**
