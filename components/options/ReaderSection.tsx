@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { DEFAULT_SETTINGS, LIMITS, type FontChoice, type ReaderSettings, type ThemeChoice } from '@/utils/settings';
 import { THEMES, type ThemeName } from '@/utils/reader/themes';
 import { fontStack } from '@/utils/reader/css';
@@ -26,34 +27,42 @@ export function ReaderSection({ reader, prefersDark, onChange }: { reader: Reade
           <ReaderPreview settings={reader} prefersDark={prefersDark} />
         </div>
         <form class="reader-controls" onSubmit={(e) => e.preventDefault()} aria-label="Reader settings">
-          <FontField reader={reader} set={set} />
-          <RangeField id="fontSize" label="Text size" unit="px" value={reader.fontSize} min={LIMITS.fontSize[0]} max={LIMITS.fontSize[1]} step={1} onChange={set('fontSize')} />
-          <RangeField id="lineHeight" label="Line height" unit="× text size" value={reader.lineHeight} min={LIMITS.lineHeight[0]} max={LIMITS.lineHeight[1]} step={0.05} onChange={set('lineHeight')} />
-          <RangeField id="width" label="Line length" unit="characters" value={reader.width} min={LIMITS.width[0]} max={LIMITS.width[1]} step={1} onChange={set('width')} />
-          <ThemeField value={reader.theme} prefersDark={prefersDark} onChange={set('theme')} />
-          <ChoiceGroup
-            name="align"
-            legend="Alignment"
-            value={reader.align}
-            onChange={set('align')}
-            choices={[
-              { value: 'left', label: 'Left' },
-              { value: 'justify', label: 'Justified' },
-            ]}
-          />
-          <Toggle id="hyphenate" label="Hyphenate long words" hint="Breaks words at line ends; most useful with justified text and narrow lines." checked={reader.hyphenate} onChange={set('hyphenate')} />
-          <ChoiceGroup
-            name="paragraphs"
-            legend="Paragraphs"
-            value={reader.paragraphs}
-            onChange={set('paragraphs')}
-            choices={[
-              { value: 'spaced', label: 'Spaced', hint: 'A blank line between paragraphs' },
-              { value: 'indented', label: 'Indented', hint: 'First lines indented, like a book' },
-            ]}
-          />
-          <RangeField id="letterSpacing" label="Letter spacing" unit="em" value={reader.letterSpacing} min={LIMITS.letterSpacing[0]} max={LIMITS.letterSpacing[1]} step={0.01} onChange={set('letterSpacing')} />
-          <RangeField id="wordSpacing" label="Word spacing" unit="em" value={reader.wordSpacing} min={LIMITS.wordSpacing[0]} max={LIMITS.wordSpacing[1]} step={0.05} onChange={set('wordSpacing')} />
+          <ControlGroup id="type" title="Type">
+            <FontField reader={reader} set={set} />
+            <RangeField id="fontSize" label="Text size" unit="px" value={reader.fontSize} min={LIMITS.fontSize[0]} max={LIMITS.fontSize[1]} step={1} onChange={set('fontSize')} />
+            <RangeField id="lineHeight" label="Line height" unit="× text size" value={reader.lineHeight} min={LIMITS.lineHeight[0]} max={LIMITS.lineHeight[1]} step={0.05} onChange={set('lineHeight')} />
+          </ControlGroup>
+          <ControlGroup id="colours" title="Colours">
+            <ThemeField value={reader.theme} prefersDark={prefersDark} onChange={set('theme')} />
+          </ControlGroup>
+          <ControlGroup id="page" title="Page">
+            <RangeField id="width" label="Line length" unit="characters" value={reader.width} min={LIMITS.width[0]} max={LIMITS.width[1]} step={1} onChange={set('width')} />
+            <ChoiceGroup
+              name="align"
+              legend="Alignment"
+              value={reader.align}
+              onChange={set('align')}
+              choices={[
+                { value: 'left', label: 'Left' },
+                { value: 'justify', label: 'Justified' },
+              ]}
+            />
+            <Toggle id="hyphenate" label="Hyphenate long words" hint="Breaks words at line ends; most useful with justified text and short lines." checked={reader.hyphenate} onChange={set('hyphenate')} />
+            <ChoiceGroup
+              name="paragraphs"
+              legend="Paragraphs"
+              value={reader.paragraphs}
+              onChange={set('paragraphs')}
+              choices={[
+                { value: 'spaced', label: 'Spaced', hint: 'A blank line between paragraphs' },
+                { value: 'indented', label: 'Indented', hint: 'First lines indented, like a book' },
+              ]}
+            />
+          </ControlGroup>
+          <ControlGroup id="spacing" title="Spacing">
+            <RangeField id="letterSpacing" label="Letter spacing" unit="em" value={reader.letterSpacing} min={LIMITS.letterSpacing[0]} max={LIMITS.letterSpacing[1]} step={0.01} onChange={set('letterSpacing')} />
+            <RangeField id="wordSpacing" label="Word spacing" unit="em" value={reader.wordSpacing} min={LIMITS.wordSpacing[0]} max={LIMITS.wordSpacing[1]} step={0.05} onChange={set('wordSpacing')} />
+          </ControlGroup>
           <div class="field reset-row">
             <button type="button" class="secondary" data-action="reset-reader" onClick={() => onChange(resetLook)}>
               Reset to defaults
@@ -64,6 +73,18 @@ export function ReaderSection({ reader, prefersDark, onChange }: { reader: Reade
       </div>
       <AlwaysOnSites hosts={reader.alwaysOn} onRemove={(host) => onChange((r) => ({ ...r, alwaysOn: r.alwaysOn.filter((h) => h !== host) }))} />
     </section>
+  );
+}
+
+/** A titled group of related controls; the title is a heading so the page can be skimmed by headings. */
+function ControlGroup({ id, title, children }: { id: string; title: string; children: ComponentChildren }) {
+  return (
+    <div class="control-group" role="group" aria-labelledby={`group-${id}`}>
+      <h3 id={`group-${id}`} class="group-title">
+        {title}
+      </h3>
+      {children}
+    </div>
   );
 }
 

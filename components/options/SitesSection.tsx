@@ -71,6 +71,7 @@ export function SitesSection() {
   return (
     <section id="sites" class="options-section sites-section" aria-labelledby="sites-heading">
       <h2 id="sites-heading" tabIndex={-1}>Sites</h2>
+      <p class="section-intro">FicShelf reads pages only on the sites listed here.</p>
       <section class="subsection" aria-labelledby="enabled-heading">
         <h3 id="enabled-heading">Sites you turned FicShelf on for</h3>
         <EnabledList enabled={enabled} onTurnOff={turnOff} />
