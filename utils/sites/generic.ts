@@ -60,19 +60,9 @@ function canonicalUrl(doc: Document, url: URL): string {
 
 /**
  * Page furniture Readability keeps when it sits next to the text: menus and
- * breadcrumbs, the site's own banner and footer (not an article's), and the
- * captions of form controls (comment and report forms).
+ * breadcrumbs, the site's own banner and footer (not an article's).
  */
-const CHROME = [
-  'nav',
-  '[role="navigation"]',
-  '.breadcrumb',
-  '.breadcrumbs',
-  'label',
-  'select',
-  'textarea',
-  'button',
-];
+const CHROME = ['nav', '[role="navigation"]', '.breadcrumb', '.breadcrumbs'];
 
 function removePageChrome(doc: Document): void {
   for (const el of Array.from(doc.querySelectorAll(CHROME.join(',')))) el.remove();
@@ -103,26 +93,53 @@ function siteNameTest(doc: Document, url: URL): (text: string) => boolean {
 }
 
 /**
- * The title as the page shows it: a top heading whose words appear in the
- * document title. Document titles carry the site's name and labels ("Fanfic :
- * X", "X | Page 54 | Forum"); the heading is the title without them.
+ * The title as the page shows it: a heading the document title is built
+ * around. Document titles carry the site's name and labels ("Fanfic : X",
+ * "X | Page 54 | Forum"); the heading is the title without them. The site's
+ * own banner heading (a blog's name) does not count.
  */
 function pageTitle(doc: Document, isSiteName: (t: string) => boolean): string {
   const docTitle = squash(doc.title);
   if (!docTitle) return '';
   for (const level of ['h1', 'h2']) {
     const found = Array.from(doc.querySelectorAll(level))
+      .filter((h) => !inBanner(h))
       .map((h) => squash(h.textContent))
-      .filter((t) => t.length > 1 && t.length <= 200 && !isSiteName(t) && containsPhrase(docTitle, t))
+      .filter((t) => t.length > 1 && t.length <= 200 && !isSiteName(t) && framesTitle(docTitle, t))
       .sort((a, b) => b.length - a.length)[0];
     if (found) return found;
   }
   return '';
 }
 
-function containsPhrase(text: string, phrase: string): boolean {
-  const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+const BANNER = /^(?:(?:site|page|global|main|top)[-_]?)?(?:header|banner|masthead|topbar|logo|branding)$|^site[-_]?(?:title|name)$/i;
+
+/** Inside the site's banner: a page-level <header>, or a block named like one (not an article's own header). */
+function inBanner(el: Element): boolean {
+  if (el.closest('article, main, [role="main"]')) return false;
+  for (let a = el.parentElement; a && a.tagName !== 'BODY'; a = a.parentElement) {
+    if (a.tagName === 'HEADER') return true;
+    const names = `${a.id} ${a.getAttribute('class') ?? ''}`.split(/\s+/);
+    if (names.some((n) => BANNER.test(n))) return true;
+  }
+  return false;
+}
+
+const SEPARATOR_BEFORE = /(?:[|:\-–—·»\/_@~]|::)\s*$/;
+const SEPARATOR_AFTER = /^\s*(?:[|:\-–—·«\/_@~,(\[]|::)/;
+
+/**
+ * Whether a heading is the document title's own subject: its opening words,
+ * or a part set off by separators ("Fanfic : X", "Site - X - Page 2").
+ */
+function framesTitle(docTitle: string, heading: string): boolean {
+  const escaped = heading.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').exec(docTitle);
+  if (!m) return false;
+  if (m.index === 0) return true;
+  const before = docTitle.slice(0, m.index);
+  const after = docTitle.slice(m.index + m[0].length);
+  return SEPARATOR_BEFORE.test(before) && (after.trim() === '' || SEPARATOR_AFTER.test(after));
 }
 
 /**
@@ -133,10 +150,25 @@ function containsPhrase(text: string, phrase: string): boolean {
 function pageAuthor(doc: Document, byline: string | null | undefined, isSiteName: (t: string) => boolean): string {
   const candidates = [byline ?? '', ...markedAuthors(doc), ...byLines(doc), ...byLinks(doc)];
   for (const candidate of candidates) {
-    const name = authorName(candidate);
+    const name = authorName(withoutDate(squash(candidate)));
     if (name && name.length <= 60 && !isSiteName(name)) return name;
   }
   return '';
+}
+
+const DATE_IN_LINE =
+  /(?:\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+)?(?:\b\d{1,2}(?:st|nd|rd|th)?\s+)?\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}\/\d{1,2}\/\d{2,4}\b/i;
+
+/**
+ * A byline without the date bylines often carry ("By Nathan Willis March 25,
+ * 2015" → "Nathan Willis"); empty when the line is only a date or a label for
+ * one ("Last updated: January 7, 2025").
+ */
+function withoutDate(text: string): string {
+  const m = DATE_IN_LINE.exec(text);
+  if (!m) return text;
+  const before = text.slice(0, m.index).trim();
+  return before.endsWith(':') ? '' : before;
 }
 
 function authorName(text: string): string {
@@ -209,14 +241,24 @@ function isLinkOnly(node: Node): boolean {
 
 const HEADING = /^H[1-6]$/;
 
+/** A picture or video: what a heading with no words under it may still head. */
+function hasMedia(node: Node): boolean {
+  if (node.nodeType !== 1) return false;
+  const el = node as Element;
+  return /^(?:IMG|PICTURE|FIGURE|VIDEO)$/.test(el.tagName) || !!el.querySelector('img, picture, figure, video');
+}
+
 /**
  * Drops what frames the text rather than belongs to it: the title repeated at
  * the top, runs of links (post numbers, tags, "Read / Download / Return to
- * …") and pager labels at either end, and a heading left with nothing under
- * it. Fillers between such links go with them; anything before the
+ * …") and pager labels at either end, a heading left with nothing under it,
+ * and form captions. Fillers between such links go with them; anything before the
  * first real word stays.
  */
 function trimEdges(root: Element, title: string): void {
+  // Captions of form controls (comment and report forms) outlive the controls
+  // DOMPurify drops. Removed here, not before Readability: they weigh in its scoring.
+  for (const label of Array.from(root.querySelectorAll('label'))) label.remove();
   dropLeadingTitle(root, title);
   trimSide(root, false);
   trimSide(root, true);
@@ -227,7 +269,8 @@ function trimSide(root: Element, fromEnd: boolean): void {
   for (let node = fromEnd ? root.lastChild : root.firstChild; node; ) {
     const next = fromEnd ? node.previousSibling : node.nextSibling;
     // A heading at the very end heads nothing ("Users viewing this thread" once its list is gone).
-    const endHeading = fromEnd && node.nodeType === 1 && HEADING.test((node as Element).tagName);
+    const endHeading =
+      fromEnd && node.nodeType === 1 && HEADING.test((node as Element).tagName) && !pending.some(hasMedia);
     if (isLinkOnly(node) || endHeading) {
       for (const p of pending) p.parentNode?.removeChild(p);
       pending.length = 0;
