@@ -14,6 +14,8 @@ export interface SettingsHandle {
   update<K extends Part>(part: K, change: (current: Settings[K]) => Settings[K]): void;
   /** Counts finished saves, so the page can say "Saved". */
   savedCount: number;
+  /** Why the last save failed, until one succeeds. */
+  saveError: string | null;
 }
 
 /**
@@ -26,6 +28,7 @@ export interface SettingsHandle {
 export function useSettings(delay = SAVE_DELAY_MS): SettingsHandle {
   const [settings, setSettings] = useState<Settings | null>(null);
   const [savedCount, setSavedCount] = useState(0);
+  const [saveError, setSaveError] = useState<string | null>(null);
   const latest = useRef<Settings | null>(null);
   const dirty = useRef(new Set<Part>());
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -53,7 +56,12 @@ export function useSettings(delay = SAVE_DELAY_MS): SettingsHandle {
         for (const part of parts) (merged as Record<Part, unknown>)[part] = edited[part];
         return merged;
       });
-      if (alive.current) setSavedCount((n) => n + 1);
+      if (alive.current) {
+        setSavedCount((n) => n + 1);
+        setSaveError(null);
+      }
+    } catch (error) {
+      if (alive.current) setSaveError(error instanceof Error ? error.message : String(error));
     } finally {
       saving.current--;
     }
@@ -91,5 +99,5 @@ export function useSettings(delay = SAVE_DELAY_MS): SettingsHandle {
     [delay, flush, show],
   );
 
-  return { settings, update, savedCount };
+  return { settings, update, savedCount, saveError };
 }

@@ -42,7 +42,7 @@ function useSection(): SectionId {
 
 export function OptionsApp() {
   const section = useSection();
-  const { settings, update, savedCount } = useSettings();
+  const { settings, update, savedCount, saveError } = useSettings();
   const prefersDark = usePrefersDark();
   const onReaderChange = (change: (current: ReaderSettings) => ReaderSettings) => update('reader', change);
 
@@ -53,9 +53,15 @@ export function OptionsApp() {
           <span class="brand-name">FicShelf</span>
           <h1>Settings</h1>
         </div>
-        <p class="save-note" role="status" data-saved={savedCount > 0 ? 'true' : 'false'}>
-          {savedCount > 0 ? 'Saved. Open story tabs already show the change.' : 'Changes are saved as you make them.'}
-        </p>
+        {saveError ? (
+          <p class="save-note problem" role="alert">
+            Your last change could not be saved: {saveError}
+          </p>
+        ) : (
+          <p class="save-note" role="status" data-saved={savedCount > 0 ? 'true' : 'false'}>
+            {savedCount > 0 ? 'Saved. Open story tabs already show the change.' : 'Changes are saved as you make them.'}
+          </p>
+        )}
       </header>
       <div class="options-body">
         <nav class="options-nav" aria-label="Settings sections">

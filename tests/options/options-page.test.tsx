@@ -174,6 +174,24 @@ describe('reader controls save what they show', () => {
   });
 });
 
+describe('saving', () => {
+  it('says when a change is saved', async () => {
+    await mount();
+    expect($('.save-note').textContent).toBe('Changes are saved as you make them.');
+    type($('#fontSize-range'), '21');
+    await vi.waitFor(() => expect($('.save-note').textContent).toContain('Saved.'));
+  });
+
+  it('says so, as an alert, when storage refuses the change', async () => {
+    await mount();
+    vi.spyOn(fakeBrowser.storage.sync, 'set').mockRejectedValue(new Error('QUOTA_BYTES_PER_ITEM quota exceeded'));
+    vi.spyOn(fakeBrowser.storage.local, 'set').mockRejectedValue(new Error('disk full'));
+    type($('#fontSize-range'), '21');
+    const alert = await find<HTMLElement>('[role="alert"]');
+    expect(alert.textContent).toBe('Your last change could not be saved: disk full');
+  });
+});
+
 describe('reset', () => {
   it('restores the default look and keeps the site list', async () => {
     await saveSettings(
