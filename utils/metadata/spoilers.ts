@@ -149,6 +149,15 @@ interface TitlePattern {
   episode: Episode;
   /** One word ("Hush", "She"): only counts right after a cue word, in quotes, or alone. */
   single: boolean;
+  /** The title's longest word, lower case: a cheap test before the expression runs. */
+  probe: string;
+}
+
+const probeText = (text: string) => text.toLowerCase().replace(/['’]/g, '');
+
+function probeOf(title: string): string {
+  const words = probeText(title).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !(w in PART_NUMBER));
+  return words.sort((a, b) => b.length - a.length)[0] ?? '';
 }
 
 const SEP = `[^\\p{L}\\p{N}]+`;
@@ -194,7 +203,7 @@ function titlePatterns(guide: FandomData): TitlePattern[] {
     const re = titleRegExp(title);
     if (!re) return;
     seen.add(key);
-    patterns.push({ re, episode, single: !/[\s\p{P}]/u.test(title.replace(/^the\s+/i, '').trim()) });
+    patterns.push({ re, episode, single: !/[\s\p{P}]/u.test(title.replace(/^the\s+/i, '').trim()), probe: probeOf(title) });
   };
   const episodes = guide.episodes ?? [];
   for (const e of episodes) for (const t of [e.title, ...(e.also ?? [])]) add(t, e);
@@ -222,8 +231,10 @@ function isQuoted(text: string, start: number, end: number): boolean {
 /** Episode titles named in a line, longest first where they overlap. */
 function titleRefs(text: string, guides: readonly FandomData[]): Ref[] {
   const found: Ref[] = [];
+  const lower = probeText(text);
   for (const guide of guides) {
-    for (const { re, episode, single } of titlePatterns(guide)) {
+    for (const { re, episode, single, probe } of titlePatterns(guide)) {
+      if (!lower.includes(probe)) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const start = m.index;
@@ -264,18 +275,30 @@ interface FandomMention {
 /** Fandom names written in the line ("Buffy S5, Angel S2"). Single words must be capitalised, as in prose. */
 function fandomMentions(text: string, guides: readonly FandomData[]): FandomMention[] {
   const mentions: FandomMention[] = [];
-  const all = [...guides, ...FANDOMS.filter((f) => !guides.some((g) => g.name === f.name))];
-  for (const f of all) {
-    const guide = guides.includes(f) ? f : undefined;
-    for (const alias of [f.name, ...f.aliases, ...(f.short ? [f.short] : [])]) {
-      if (alias.length < 3) continue;
-      const flags = /\s/.test(alias) ? 'giu' : 'gu';
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, flags);
-      for (const m of text.matchAll(re)) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
-    }
+  const lower = text.toLowerCase();
+  for (const { re, fandom, probe } of aliasPatterns()) {
+    if (!lower.includes(probe)) continue;
+    const guide = guides.find((g) => g.name === fandom.name);
+    for (const m of text.matchAll(re)) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return mentions.filter((m, i) => !mentions.slice(0, i).some((k) => m.start < k.end && m.end > k.start));
+}
+
+let aliasCache: Array<{ re: RegExp; fandom: FandomData; probe: string }> | undefined;
+
+/** One pattern per fandom name FicShelf knows, built once. */
+function aliasPatterns() {
+  aliasCache ??= FANDOMS.flatMap((fandom) =>
+    [...new Set([fandom.name, ...fandom.aliases, ...(fandom.short ? [fandom.short] : [])])]
+      .filter((alias) => alias.length >= 3)
+      .map((alias) => ({
+        re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, /\s/.test(alias) ? 'giu' : 'gu'),
+        fandom,
+        probe: alias.toLowerCase(),
+      })),
+  );
+  return aliasCache;
 }
 
 /** Where one fandom's part of a line ends and the next begins: ";", ",", "and", "&", "/", brackets. */
@@ -386,11 +409,14 @@ export function parseSpoilerLine(
   const storyGuides = forced
     ? guides.filter((g) => g.name === forced)
     : dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g));
-  const titles = titleRefs(text, guides);
+  const allMentions = forced ? [] : fandomMentions(text, guides);
+  // Titles are looked up in the story's guides and in those the line names, not in every show.
+  const titleGuides = dedupeGuides([...storyGuides, ...allMentions.flatMap((m) => (m.guide ? [m.guide] : []))]);
+  const titles = titleRefs(text, titleGuides);
   if (source === 'tag' && !TAG_CUE.test(text) && !titles.some((t) => !isSingle(t, text))) return [];
   text = text.replace(LABEL, (label) => ' '.repeat(label.length));
 
-  const mentions = forced ? [] : fandomMentions(text, guides).filter((m) => !titles.some((t) => m.start < t.end && m.end > t.start && !isSingle(t, text)));
+  const mentions = allMentions.filter((m) => !titles.some((t) => m.start < t.end && m.end > t.start && !isSingle(t, text)));
   const masked = maskSpans(text, titles);
   const numbers = numericRefs(masked);
   const refs = [...titles, ...numbers].sort((a, b) => a.start - b.start);
