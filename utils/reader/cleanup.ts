@@ -209,8 +209,7 @@ function trimBreaks(p: Element): void {
 function paragraphize(root: Element): void {
   paragraphizeContainer(root, true);
   for (const el of Array.from(root.querySelectorAll('*'))) {
-    if (!root.contains(el)) continue;
-    if (FLOW_CONTAINERS.has(el.tagName)) paragraphizeContainer(el, false);
+    if (FLOW_CONTAINERS.has(el.tagName) && el.isConnected) paragraphizeContainer(el, false);
   }
   for (const p of Array.from(root.querySelectorAll('p'))) splitParagraph(p);
 }
@@ -219,8 +218,10 @@ function paragraphize(root: Element): void {
 function markSceneBreaks(root: Element): void {
   const doc = root.ownerDocument;
   for (const el of Array.from(root.querySelectorAll('hr, p, div, center, h1, h2, h3, h4, h5, h6'))) {
-    if (!root.contains(el) || isSceneBreak(el)) continue;
-    if (el.tagName === 'HR' || (!hasMedia(el) && isSceneBreakText(textOf(el)))) el.replaceWith(sceneBreak(doc));
+    if (!el.isConnected || isSceneBreak(el)) continue;
+    // Cheapest test first: a break is a short text.
+    const isBreak = el.tagName === 'HR' || ((el.textContent ?? '').length <= 200 && isSceneBreakText(textOf(el)) && !hasMedia(el));
+    if (isBreak) el.replaceWith(sceneBreak(doc));
   }
 }
 
@@ -321,6 +322,8 @@ function emphasise(root: Element): void {
 export function cleanChapterHtml(html: string, doc: Document): string {
   const inert = doc.implementation.createHTMLDocument('');
   const root = inert.createElement('div');
+  // Attached to the inert body so `isConnected` tells which nodes a step has replaced.
+  inert.body.append(root);
   root.innerHTML = html;
   dropPresentation(root);
   root.normalize();
