@@ -3,16 +3,19 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { THEMES } from '../../utils/reader/themes';
-import { launchChromium, type ChromiumSession } from './harness';
+import { activeTabId, launchChromium, openStoryPage, RoutedWeb, type ChromiumSession } from './harness';
 
 /**
  * The options page in Chromium with the built extension: changing the theme
  * and the text size changes the live preview's computed style, the change is
  * in chrome.storage (read from the service worker), and it survives a reload.
  */
+const STORY_URL = 'https://archiveofourown.org/works/323217';
+const web = new RoutedWeb().set(STORY_URL, { fixture: 'ao3/work-323217-mentalist.html' });
+
 let session: ChromiumSession;
 beforeAll(async () => {
-  session = await launchChromium();
+  session = await launchChromium(web);
 });
 afterAll(async () => {
   await session?.close();
@@ -122,6 +125,30 @@ describe('options page', () => {
     expect(await page.isChecked('input[name="align"][value="justify"]')).toBe(true);
     await expect.poll(storedReader, { timeout: 5000 }).toMatchObject({ align: 'justify' });
     await page.close();
+  });
+
+  it('a change here restyles reader mode in an open story tab', async () => {
+    const story = await openStoryPage(session, STORY_URL);
+    const tabId = await activeTabId(session);
+    await session.worker.evaluate(
+      (id) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'ficshelf:command', command: 'toggle-reader' }),
+      tabId,
+    );
+    const readerText = () =>
+      story.evaluate(() => {
+        const text = document.querySelector('[data-ficshelf="reader"]')?.shadowRoot?.querySelector<HTMLElement>('.fs-text');
+        return text ? { fontSize: getComputedStyle(text).fontSize, fontFamily: getComputedStyle(text).fontFamily } : null;
+      });
+    await expect.poll(readerText, { timeout: 10_000 }).not.toBeNull();
+
+    const options = await openOptions();
+    await options.fill('#fontSize-number', '31');
+    await options.press('#fontSize-number', 'Enter');
+    await options.check('input[name="font"][value="sans"]');
+    await expect.poll(() => readerText().then((t) => t?.fontSize), { timeout: 5000 }).toBe('31px');
+    expect((await readerText())!.fontFamily).toContain('system-ui');
+    await options.close();
+    await story.close();
   });
 
   it('has no axe-core accessibility violations in each section', async () => {
