@@ -7,6 +7,7 @@ import { fandomData } from '@/utils/fandoms/episodes';
 import { DEFAULT_SETTINGS, type Settings, type WatchProgress } from '@/utils/settings';
 import { emptyStory, type Blurb, type SpoilerMark, type Story } from '@/utils/story';
 import { parseRating } from '@/utils/metadata/rating';
+import { spoilerMarks } from '@/utils/metadata/spoilers';
 
 const BUFFY = 'Buffy the Vampire Slayer';
 /** A fandom FicShelf has no episode guide for: labels come from the marks alone. */
@@ -435,5 +436,81 @@ describe('verdict over real pages', () => {
       expect(reasons['He is stable, You are deep.']).toEqual(['Not rated — you hide unrated stories']);
       expect(Object.keys(reasons)).toHaveLength(7);
     });
+  });
+
+  /** A page's story with its spoiler marks (read here until the registry fills them itself). */
+  function pageStory(fixture: string, url: string): Story {
+    const page = classifyPage(loadPage(fixture, url), url);
+    expect(page.kind).toBe('story');
+    const s = page.story!;
+    return s.spoilers.length > 0 ? s : { ...s, spoilers: spoilerMarks(s) };
+  }
+  const through = (season: number, episode: number, more: SettingsPatch = {}) =>
+    settings({ progress: { [BUFFY]: { season, episode } }, ...more });
+
+  describe('the Lost Soul seed ("Spoiler warning: … within Season IV right after Hush")', () => {
+    const lostSoul = () => pageStory('pages/header-table.html', 'https://example.org/header-table.html');
+
+    it('is covered for a reader who has watched through S4E9', () => {
+      expect(verdict(lostSoul(), through(4, 9))).toEqual({
+        hide: true,
+        reasons: ["Spoils Buffy S4E10 Hush — you've watched through S4E9"],
+        spoils: [{ fandom: BUFFY, season: 4, episode: 10 }],
+      });
+    });
+
+    it('is shown to a reader who has seen Hush, even when cautious', () => {
+      expect(verdict(lostSoul(), through(4, 10, { sensitivity: 'cautious' })).hide).toBe(false);
+    });
+
+    it('gives its R rating first under a Teen limit', () => {
+      expect(verdict(lostSoul(), through(4, 9, { ratings: { max: 'teen' } })).reasons).toEqual([
+        'Rated Mature — your limit is Teen',
+        "Spoils Buffy S4E10 Hush — you've watched through S4E9",
+      ]);
+    });
+  });
+
+  describe('the duster seed (no spoiler line, assumes late season 6)', () => {
+    const duster = () =>
+      pageStory('pages/efiction-spuffy-default-chapter.html', 'https://www.spuffysanctuary.net/fiction/viewstory.php?sid=1187&chapter=1');
+
+    it('is flagged at cautious sensitivity for a reader in season 6', () => {
+      const v = verdict(duster(), through(6, 18, { sensitivity: 'cautious' }));
+      expect(v.hide).toBe(true);
+      expect(v.reasons).toHaveLength(1);
+      expect(v.reasons[0]).toMatch(/^May spoil Buffy S[67] \(mentions .+\) — you've watched through S6E18$/);
+      expect(v.spoils[0]!.season).toBeGreaterThanOrEqual(6);
+    });
+
+    it('is not flagged by weak hints alone at balanced, nor at off', () => {
+      expect(verdict(duster(), through(6, 18, { sensitivity: 'balanced' })).hide).toBe(false);
+      expect(verdict(duster(), through(4, 9, { sensitivity: 'off' })).hide).toBe(false);
+    });
+
+    it('is flagged at balanced for a reader still in season 4', () => {
+      const v = verdict(duster(), through(4, 9, { sensitivity: 'balanced' }));
+      expect(v.reasons).toHaveLength(1);
+      expect(v.reasons[0]).toMatch(/^May spoil Buffy S5 \(mentions .+\) — you've watched through S4E9$/);
+    });
+
+    it('is hidden as unrated when the reader hides unrated stories, and shown once allowed', () => {
+      const s = through(4, 9, { ratings: { unrated: 'hide' }, sensitivity: 'off' });
+      expect(verdict(duster(), s).reasons).toEqual(['Not rated — you hide unrated stories']);
+      s.spoilers.allowStories = ['efiction:www.spuffysanctuary.net:1187'];
+      expect(verdict(duster(), s).hide).toBe(false);
+    });
+  });
+
+  it('collapses the NC-17 entry and an eFiction warning on an eFiction browse list', () => {
+    const url = 'https://www.spuffysanctuary.net/fiction/browse.php?type=categories&catid=2';
+    const page = classifyPage(loadPage('pages/efiction-browse-default.html', url), url);
+    expect(page.kind).toBe('listing');
+    const s = settings({ ratings: { max: 'teen', hideWarnings: ['Non-Con*'] } });
+    expect(page.listing!.items.map((b) => [b.title, verdict(b, s).reasons])).toEqual([
+      ['Mojo in a Box', ['Warning: Non-Con References']],
+      ['Grave Matters', ['Rated Explicit — your limit is Teen']],
+      ['Sunlight, Eventually', []],
+    ]);
   });
 });
