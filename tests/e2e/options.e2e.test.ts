@@ -151,18 +151,36 @@ describe('options page', () => {
     await story.close();
   });
 
-  it('has no axe-core accessibility violations in each section', async () => {
+  it('reads at 200% zoom: nothing wider than the window, preview above the controls', async () => {
+    const page = await openOptions('#reader');
+    // A 1100 px window at 200% zoom lays out 550 CSS px wide.
+    await page.setViewportSize({ width: 550, height: 400 });
+    for (const section of ['reader', 'library', 'sites']) {
+      await page.evaluate((id) => (location.hash = `#${id}`), section);
+      await page.waitForSelector(`#${section}-heading`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, section).toBeLessThanOrEqual(0);
+    }
+    await page.evaluate(() => (location.hash = '#reader'));
+    await page.waitForSelector('.reader-controls');
+    const [preview, controls] = await Promise.all([page.locator('.reader-preview').boundingBox(), page.locator('.reader-controls').boundingBox()]);
+    expect(preview!.y + preview!.height).toBeLessThanOrEqual(controls!.y);
+    await page.close();
+  });
+
+  it('has no axe-core accessibility violations in each section, light and dark', async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
     const page = await openOptions('#reader');
     await page.evaluate(axeSource);
-    for (const section of ['reader', 'library', 'sites']) {
+    for (const [scheme, section] of (['light', 'dark'] as const).flatMap((c) => ['reader', 'library', 'sites'].map((s) => [c, s] as const))) {
+      await page.emulateMedia({ colorScheme: scheme });
       await page.evaluate((id) => (location.hash = `#${id}`), section);
       await page.waitForSelector(`#${section}-heading`);
       const violations = await page.evaluate(async () => {
         const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
         return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
       });
-      expect(violations, section).toEqual([]);
+      expect(violations, `${section} (${scheme})`).toEqual([]);
     }
     await page.close();
   });
