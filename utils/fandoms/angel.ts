@@ -137,7 +137,7 @@ const ANGEL_HINTS = [
   hint(`(?:Kate Lockley|Detective Lockley|Detective Kate)`, 1, 2, 'strong', 'Kate Lockley'),
   hint(`(?:Doyle(?:'s)? (?:death|sacrifice)|(?:after|since|when) Doyle died|Doyle (?:died|sacrificed himself|was dead)|Doyle's visions${N}(?:passed|transferred|gave|went)|${CORDY}(?:'s)? visions?)`, 1, 9, 'strong', "Doyle's death"),
   hint(`(?:rogue demon hunter|Wesley${N}(?:joined|works for|working for|worked for) Angel|Wes(?:ley)?${N}Angel Investigations)`, 1, 10, 'strong', 'Wesley joins Angel Investigations'),
-  hint(`Lilah(?: Morgan)?`, 1, 18, 'strong', 'Lilah'),
+  hint(`Lilah(?: Morgan)?`, 1, 16, 'strong', 'Lilah'),
   hint(`Faith${N}(?:turned herself in|in (?:prison|jail)|prison|jail)`, 1, 19, 'weak', 'Faith goes to prison'),
   hint(`(?:Charles Gunn|Gunn)`, 1, 20, 'strong', 'Gunn'),
   hint(`(?:Shanshu|Scrolls? of Aberjian|vampire with a soul${N}(?:become|becomes|will become) (?:human|real|a real boy))`, 1, 22, 'strong', 'the Shanshu prophecy'),

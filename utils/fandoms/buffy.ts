@@ -192,7 +192,7 @@ const BUFFY_HINTS = [
   // Season 4
   hint(`Riley(?: Finn)?`, 4, 1, 'strong', 'Riley'),
   hint(`(?:Professor|Prof\\.?|Maggie) Walsh`, 4, 1, 'strong', 'Professor Walsh'),
-  hint(`Veruca`, 4, 5, 'weak', 'Veruca'),
+  hint(`Veruca`, 4, 2, 'weak', 'Veruca'),
   hint(`(?:the Initiative${N}(?:soldiers?|commandos?|labs?|base|agents?|scientists?|Walsh|Riley|hostiles?)|Initiative (?:soldiers?|commandos?|labs?|base|agents?|scientists?)|Hostile (?:17|Seventeen)|Hostile Sub-?Terrestrial)`, 4, 7, 'strong', 'the Initiative'),
   hint(`(?:chip in (?:his|Spike's|the vampire's|your|my) (?:head|brain|skull)|Spike's chip|behaviou?ral modification (?:chip|circuitry)|chipped (?:vampire|vamp|Spike)|(?:Spike|he) (?:was|is|got) chipped)`, 4, 7, 'strong', "the chip in Spike's head"),
   hint(`Tara(?: Maclay)?`, 4, 10, 'strong', 'Tara'),
@@ -240,11 +240,11 @@ const BUFFY_HINTS = [
   // Season 7
   hint(`(?:Principal Wood|Robin Wood)`, 7, 1, 'strong', 'Principal Wood'),
   hint(`(?:new Sunnydale High|rebuilt (?:the )?(?:high )?school|(?:high )?school basement|basement of the (?:new )?(?:high )?school)`, 7, 1, 'weak', 'the new Sunnydale High'),
-  hint(`Bringers`, 7, 2, 'weak', 'the Bringers'),
-  hint(`potential slayers?`, 7, 2, 'weak', 'Potential Slayers'),
+  hint(`Bringers`, 7, 1, 'weak', 'the Bringers'),
+  hint(`potential slayers?`, 7, 1, 'weak', 'Potential Slayers'),
   hint(`(?:(?:Andrew|he) (?:killed|stabbed) Jonathan|Jonathan(?:'s)? (?:death|body|murder)|(?:after|since|when) Jonathan died|Jonathan (?:died|was killed))`, 7, 7, 'strong', "Jonathan's death"),
   hint(`(?:the First${N}(?:Bringers|Potentials|Turok-?Han)|the First's (?:army|Bringers|minions)|Turok-?Han|Ubervamps?|Übervamps?|über-vamps?)`, 7, 9, 'strong', 'the First in season 7'),
-  hint(`Seal of Danzalthar`, 7, 9, 'strong', 'the Seal of Danzalthar'),
+  hint(`Seal of Danzalthar`, 7, 7, 'strong', 'the Seal of Danzalthar'),
   hint(`(?:the (?:Watchers' )?Council${N}(?:blown up|bombed|blew up|explo(?:ded|sion))|Quentin Travers${N}(?:dead|killed|died))`, 7, 9, 'strong', "the Council's destruction"),
   hint(`(?:the )?Potentials`, 7, 10, 'strong', 'the Potentials'),
   hint(`Kennedy`, 7, 10, 'weak', 'Kennedy'),
