@@ -10,14 +10,14 @@ const DARK_QUERY = '(prefers-color-scheme: dark)';
 
 /** Whether the system asks for dark colours, following changes while the page is open. */
 export function usePrefersDark(): boolean {
-  const query = typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : null;
+  const [query] = useState(() => (typeof matchMedia === 'function' ? matchMedia(DARK_QUERY) : null));
   const [dark, setDark] = useState(query?.matches ?? false);
   useEffect(() => {
     if (!query) return;
     const onChange = () => setDark(query.matches);
     query.addEventListener?.('change', onChange);
     return () => query.removeEventListener?.('change', onChange);
-  }, []);
+  }, [query]);
   return dark;
 }
 
