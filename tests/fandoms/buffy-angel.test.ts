@@ -243,6 +243,23 @@ describe.each([
   });
 });
 
+/** Everyday words the hints must not mistake for canon. */
+const EVERYDAY_PROSE = `At dawn the trio walked home in all their glory. She took the initiative and
+kept the faith; the first evil thought of the day was about a poker chip. He had potential, a soul
+of kindness, and the key to the front door. The door to the bathroom opened and she hung the seal
+over the crater in the garden. It was heaven. The host poured wine, the first slayer of the season
+was a mosquito, and the beast of a car would not start.`;
+
+describe('everyday prose', () => {
+  it('fires no Buffy hint', () => {
+    expect(firing(buffy, EVERYDAY_PROSE).map((h) => h.what)).toEqual([]);
+  });
+
+  it('fires no Angel hint', () => {
+    expect(firing(angel, EVERYDAY_PROSE).map((h) => h.what)).toEqual([]);
+  });
+});
+
 describe('the seeds', () => {
   it('004 (late season 6: Spike’s soul, the bathroom, Dawn) shows season 6 hints', () => {
     const found = firing(buffy, seed('004_f0bdf96806cec450.txt'));
