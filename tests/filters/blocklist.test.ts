@@ -120,6 +120,12 @@ describe('blockedBy: blocklists and the allowlists that override them', () => {
     expect(blockedBy(item, list({ tags: ['Buffy the Vampire Slayer (TV)'] })).tags).toEqual(['Buffy the Vampire Slayer (TV)']);
   });
 
+  it('matches the rating as the page writes it, as AO3 Savior users block "Explicit"', () => {
+    const explicit = blurb({ rating: { raw: 'Explicit', level: 'explicit' }, tags: ['Fluff'] });
+    expect(blockedBy(explicit, list({ tags: ['explicit'] })).tags).toEqual(['Explicit']);
+    expect(blockedBy(explicit, list({ tags: ['Mature'] })).tags).toEqual([]);
+  });
+
   it('blocks a fandom by its canonical name and reports the name the page used', () => {
     expect(blockedBy(item, list({ tags: ['Buffy the Vampire Slayer'] })).tags).toEqual(['Buffy the Vampire Slayer (TV)']);
   });

@@ -209,6 +209,30 @@ describe('verdict: spoilers stated by headers and tags', () => {
     expect(v.spoils).toEqual([{ fandom: BUFFY, season: 5, episode: 15 }]);
   });
 
+  it('reads progress the reader stored under an alias', () => {
+    const s = settings({ progress: { 'Buffy the Vampire Slayer (TV)': { season: 4, episode: 9 } } });
+    expect(verdict(blurb({ spoilers: [mark(BUFFY, 4, 10)] }), s).reasons).toEqual([
+      "Spoils Buffy S4E10 Hush — you've watched through S4E9",
+    ]);
+  });
+
+  it('ignores a mark without a season number', () => {
+    expect(verdict(blurb({ spoilers: [mark(BUFFY, Number.NaN)] }), through(4, 9)).hide).toBe(false);
+  });
+
+  it('lists a stated spoiler before a hint about another fandom', () => {
+    const s = settings({ progress: { [BUFFY]: { season: 4, episode: 9 }, [FIREFLY]: { season: 1, episode: 3 } }, sensitivity: 'cautious' });
+    const v = verdict(blurb({ spoilers: [hint(BUFFY, 5, 1, 'Dawn', 'weak'), mark(FIREFLY, 1, 11)] }), s);
+    expect(v.reasons).toEqual([
+      "Spoils Firefly S1E11 — you've watched through S1E3",
+      "May spoil Buffy S5 (mentions Dawn) — you've watched through S4E9",
+    ]);
+    expect(v.spoils).toEqual([
+      { fandom: FIREFLY, season: 1, episode: 11 },
+      { fandom: BUFFY, season: 5, episode: 1 },
+    ]);
+  });
+
   it('gives one reason per spoiled fandom, in the order the marks name them', () => {
     const s = settings({ progress: { [BUFFY]: { season: 4, episode: 9 }, [FIREFLY]: { season: 1, episode: 3 } } });
     const v = verdict(blurb({ spoilers: [mark(FIREFLY, 1, 8, { title: 'Out of Gas' }), mark(BUFFY, 7, 22)] }), s);

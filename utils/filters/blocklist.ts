@@ -54,13 +54,14 @@ interface TagForms {
 }
 
 /**
- * Every tag-like value a story shows, as the page shows it: warnings, categories,
+ * Every tag-like value a story shows, as the page shows it: the rating (on AO3 it is a
+ * tag, and Savior users block "Explicit" by name), warnings, categories,
  * fandoms (also under their canonical name, so "Buffy the Vampire Slayer" blocks
  * "Buffy the Vampire Slayer (TV)"), relationships, characters and freeform tags.
  */
 export function storyTags(item: Story | Blurb): TagForms[] {
   const fandoms = item.fandoms.map((f) => ({ tag: f, forms: [f, canonicalFandom(f)] }));
-  const plain = [...item.warnings, ...item.categories, ...item.relationships, ...item.characters, ...item.tags];
+  const plain = [item.rating.raw, ...item.warnings, ...item.categories, ...item.relationships, ...item.characters, ...item.tags];
   const all = [...fandoms, ...plain.map((t) => ({ tag: t, forms: [t] }))];
   const seen = new Set<string>();
   return all.filter(({ tag }) => {

@@ -21,7 +21,10 @@ import { blockedBy, matchingEntry } from './blocklist';
  * - Progress 'all', 'none' or no progress for a fandom → no spoiler filtering for it.
  * - Text hints count only as sensitivity allows: off never, balanced strong only,
  *   cautious strong and weak (a hint without strength counts as weak).
+ * - Archive warnings the reader hides are a rating setting: the blocklist's allowlists
+ *   do not lift them (blocklist.ts says what the allowlists do lift).
  */
+
 export interface Verdict {
   hide: boolean;
   reasons: string[];
@@ -83,9 +86,11 @@ function counts(mark: SpoilerMark, sensitivity: Settings['spoilers']['sensitivit
   return sensitivity === 'balanced' && mark.strength === 'strong';
 }
 
-/** How far the reader has watched a fandom, when they said so by episode. */
+/** How far the reader has watched a fandom (canonical name), when they said so by episode; progress stored under an alias counts too. */
 function watchedThrough(fandom: string, settings: Settings): { season: number; episode: number } | undefined {
-  const progress = settings.spoilers.progress[fandom] ?? settings.spoilers.progress[canonicalFandom(fandom)];
+  const all = settings.spoilers.progress;
+  const key = fandom in all ? fandom : Object.keys(all).find((k) => canonicalFandom(k) === fandom);
+  const progress = key === undefined ? undefined : all[key];
   return progress && typeof progress === 'object' ? progress : undefined;
 }
 
@@ -117,12 +122,14 @@ function spoilerReasons(marks: SpoilerMark[], settings: Settings): SpoilerReason
   for (const mark of marks) {
     const fandom = canonicalFandom(mark.fandom);
     const seen = watchedThrough(fandom, settings);
-    if (!seen || !counts(mark, settings.spoilers.sensitivity)) continue;
+    if (!seen || !Number.isFinite(mark.season) || !counts(mark, settings.spoilers.sensitivity)) continue;
     if (!isBeyond(fandomData(fandom), mark, seen)) continue;
     const current = chosen.get(fandom);
     chosen.set(fandom, current ? decisive(current, mark) : mark);
   }
-  return [...chosen].map(([fandom, mark]) => describeSpoiler(fandom, mark, watchedThrough(fandom, settings)!));
+  // Stated spoilers before hints; otherwise in the order the marks name the fandoms.
+  const ordered = [...chosen].sort(([, a], [, b]) => Number(isHint(a)) - Number(isHint(b)));
+  return ordered.map(([fandom, mark]) => describeSpoiler(fandom, mark, watchedThrough(fandom, settings)!));
 }
 
 /** A stated spoiler beats a hint; otherwise the later one. */
