@@ -151,6 +151,17 @@ describe('options page', () => {
     await story.close();
   });
 
+  it('"Follow system" follows the system colour scheme live', async () => {
+    const page = await openOptions();
+    await page.check('input[name="theme"][value="system"]');
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect.poll(() => previewStyle(page).then((s) => s.background)).toBe(rgb(THEMES.light.bg));
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await expect.poll(() => previewStyle(page).then((s) => s.background)).toBe(rgb(THEMES.dark.bg));
+    expect(await page.textContent('[data-value="system"] .choice-hint')).toBe('Dark now');
+    await page.close();
+  });
+
   it('reads at 200% zoom: nothing wider than the window, preview above the controls', async () => {
     const page = await openOptions('#reader');
     // A 1100 px window at 200% zoom lays out 550 CSS px wide.
