@@ -3,7 +3,7 @@ import type { Blurb, SpoilerMark, Story } from '../story';
 import type { FandomData } from '../fandoms/types';
 import { RATING_LABELS, ratingRank } from '../metadata/rating';
 import { canonicalFandom } from '../metadata/fandom-names';
-import { episodeLabel, episodesIn, fandomData } from '../fandoms/episodes';
+import { compareEpisodes, episodeLabel, episodesIn, fandomData } from '../fandoms/episodes';
 import { blockedBy, matchingEntry } from './blocklist';
 
 /**
@@ -54,9 +54,9 @@ function ratingReasons(item: Story | Blurb, settings: Settings): string[] {
 }
 
 function warningReasons(item: Story | Blurb, settings: Settings): string[] {
-  const hidden = item.warnings.filter((w) => matchingEntry(settings.ratings.hideWarnings, w));
+  const hidden = unique(item.warnings.filter((w) => matchingEntry(settings.ratings.hideWarnings, w)));
   if (hidden.length === 0) return [];
-  return [`${hidden.length === 1 ? 'Warning' : 'Warnings'}: ${unique(hidden).join(', ')}`];
+  return [`${hidden.length === 1 ? 'Warning' : 'Warnings'}: ${hidden.join(', ')}`];
 }
 
 function blocklistReasons(item: Story | Blurb, settings: Settings): string[] {
@@ -110,13 +110,6 @@ export function isBeyond(
   return length === 0 || seen.episode < length;
 }
 
-/** Later of two marks: by season, then episode, a whole season counting as its end. */
-function later(a: SpoilerMark, b: SpoilerMark): SpoilerMark {
-  if (a.season !== b.season) return a.season > b.season ? a : b;
-  const end = (m: SpoilerMark) => m.episode ?? Number.POSITIVE_INFINITY;
-  return end(b) > end(a) ? b : a;
-}
-
 function spoilerReasons(marks: SpoilerMark[], settings: Settings): SpoilerReason[] {
   const chosen = new Map<string, SpoilerMark>();
   for (const mark of marks) {
@@ -135,7 +128,8 @@ function spoilerReasons(marks: SpoilerMark[], settings: Settings): SpoilerReason
 /** A stated spoiler beats a hint; otherwise the later one. */
 function decisive(a: SpoilerMark, b: SpoilerMark): SpoilerMark {
   if (isHint(a) !== isHint(b)) return isHint(a) ? b : a;
-  return later(a, b);
+  // A whole season sorts after its episodes, so "Season 6" beats "S6E19".
+  return compareEpisodes(b, a) > 0 ? b : a;
 }
 
 function describeSpoiler(fandom: string, mark: SpoilerMark, seen: { season: number; episode: number }): SpoilerReason {
