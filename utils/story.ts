@@ -49,6 +49,8 @@ export interface SpoilerMark {
   raw: string;
   /** For text hints: strong (only exists after that episode) or weak (suggests it). Header and tag marks are statements. */
   strength?: 'strong' | 'weak';
+  /** For text hints: what the hint is ("Spike gets his soul back"), for the reason a shield shows. */
+  what?: string;
 }
 
 export type StoryStatus = 'complete' | 'in-progress' | 'unknown';

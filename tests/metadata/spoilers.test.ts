@@ -252,11 +252,11 @@ describe('textHints', () => {
   };
   const hintOpts = { guides: [hinted] };
 
-  it('finds each hint once, with its strength and the words that matched', () => {
+  it('finds each hint once, with its strength, the words that matched and what it is', () => {
     const marks = textHints('Glory was gone. Glorificus, rather. After the bathroom, Spike left.', [BUFFY], hintOpts);
     expect(marks).toEqual([
-      { fandom: BUFFY, season: 5, episode: 5, title: buffyGuide.episodes!.find((e) => e.season === 5 && e.episode === 5)!.title, source: 'text', raw: 'Glory', strength: 'strong' },
-      { fandom: BUFFY, season: 6, episode: 19, title: 'Seeing Red', source: 'text', raw: 'the bathroom', strength: 'weak' },
+      { fandom: BUFFY, season: 5, episode: 5, title: buffyGuide.episodes!.find((e) => e.season === 5 && e.episode === 5)!.title, source: 'text', raw: 'Glory', strength: 'strong', what: expect.any(String) },
+      { fandom: BUFFY, season: 6, episode: 19, title: 'Seeing Red', source: 'text', raw: 'the bathroom', strength: 'weak', what: expect.stringMatching(/\S/) },
     ]);
   });
 

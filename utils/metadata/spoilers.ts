@@ -577,6 +577,7 @@ export function textHints(text: string, fandoms: string[], options: SpoilerOptio
       if (!m) continue;
       const mark = makeMark(guide, { season: hint.season, episode: hint.episode }, 'text', squash(m[0]).slice(0, 80));
       mark.strength = hint.strength;
+      mark.what = hint.what;
       marks.push(mark);
     }
   }

@@ -1,6 +1,7 @@
-import type { PageResult, Story } from '../story';
+import type { Blurb, PageResult, Story } from '../story';
 import { inferFandoms } from '../metadata/fandom-names';
 import { expandPairing } from '../metadata/pairing';
+import { spoilerMarks } from '../metadata/spoilers';
 import type { SiteAdapter } from './types';
 import { otw } from './otw';
 import { ffnet } from './ffnet';
@@ -52,7 +53,7 @@ export function classifyPage(doc: Document, url: URL | string, options: Classify
     const story = adapter.extract(doc, pageUrl);
     if (story) return { kind: 'story', site: adapter.id, story: enrichStory(story) };
     const items = adapter.listing?.(doc, pageUrl);
-    if (items && items.length > 0) return { kind: 'listing', site: adapter.id, listing: { items } };
+    if (items && items.length > 0) return { kind: 'listing', site: adapter.id, listing: { items: items.map(enrichBlurb) } };
     return { kind: 'none', site: adapter.id };
   } catch (error) {
     if (typeof console !== 'undefined') console.warn('[FicShelf] could not read this page:', error);
@@ -79,5 +80,12 @@ export function enrichStory(story: Story): Story {
     });
   }
   if (story.fandoms.length > 0) story.relationships = story.relationships.map((r) => expandPairing(r, story.fandoms));
+  story.spoilers = spoilerMarks(story);
   return story;
+}
+
+/** Listing entries get the same spoiler reading (from their tags and summary) as stories. */
+export function enrichBlurb(blurb: Blurb): Blurb {
+  blurb.spoilers = spoilerMarks(blurb);
+  return blurb;
 }
