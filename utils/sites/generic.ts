@@ -187,9 +187,12 @@ function markedAuthors(doc: Document): string[] {
 /** Short elements that read "By X" or "Written by X" and nothing else. */
 function byLines(doc: Document): string[] {
   const out: string[] = [];
-  for (const el of Array.from(doc.body?.querySelectorAll('h1,h2,h3,h4,h5,h6,p,div,span,li,dd,td,small,em,strong') ?? [])) {
-    const text = squash(el.textContent);
-    if (text.length <= 80 && /^(?:written\s+)?by\s*:?\s+\S/i.test(text)) out.push(text);
+  // Walk text nodes, not elements: reading every element's textContent is quadratic on long pages.
+  const walker = doc.createTreeWalker(doc.body ?? doc.documentElement, 4 /* NodeFilter.SHOW_TEXT */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!/^\s*(?:written\s+)?by\b/i.test(node.nodeValue ?? '')) continue;
+    const line = squash(node.parentElement?.textContent);
+    if (line.length <= 80 && /^(?:written\s+)?by\s*:?\s+\S/i.test(line)) out.push(line);
   }
   return out;
 }
@@ -227,15 +230,17 @@ function isLinkOnly(node: Node): boolean {
   const el = node as Element;
   if (PAGER_LABEL.test(squash(el.textContent))) return true;
   if (el.tagName !== 'A' && !el.querySelector('a[href]')) return false;
-  const outside: string[] = [];
-  const collect = (n: Node) => {
+  let rest = '';
+  // Text outside the links; stops early on a real block of text, longer than any caption.
+  const collect = (n: Node): boolean => {
     for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) outside.push(c.nodeValue ?? '');
-      else if (c.nodeType === 1 && (c as Element).tagName !== 'A') collect(c);
+      if (c.nodeType === 3) rest += c.nodeValue ?? '';
+      else if (c.nodeType === 1 && (c as Element).tagName !== 'A' && !collect(c)) return false;
+      if (rest.length > 200 && HAS_WORD.test(rest)) return false;
     }
+    return true;
   };
-  if (el.tagName !== 'A') collect(el);
-  const rest = outside.join('');
+  if (el.tagName !== 'A' && !collect(el)) return false;
   return HAS_WORD.test(el.textContent ?? '') && (!HAS_WORD.test(rest) || LINK_CAPTION.test(rest));
 }
 
