@@ -48,7 +48,13 @@ function suite(label, args) {
 }
 
 step('typecheck', bin('tsc'), ['--noEmit']);
-suite('unit and fixture tests', []);
+// The EPUB tests validate with Debian's epubcheck.
+if (run('packages for unit tests', process.execPath, ['scripts/ensure-packages.mjs', 'epubcheck'])) {
+  suite('unit and fixture tests', []);
+} else {
+  failed += 1;
+  failures.push('packages for unit tests (see the command above)');
+}
 step('build chrome-mv3', bin('wxt'), ['build']);
 step('build firefox-mv2', bin('wxt'), ['build', '-b', 'firefox']);
 step('web-ext lint', bin('web-ext'), ['lint', '-s', '.output/firefox-mv2', ]);
