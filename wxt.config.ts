@@ -9,6 +9,8 @@ const BUNDLED_FONTS = ['400-normal', '400-italic', '700-normal', '700-italic'].m
 
 // See README "Permissions" for why each one is asked for.
 export default defineConfig({
+  // FICSHELF_OUT_DIR lets parallel builds (several engineers, CI jobs) keep apart; the e2e harness reads the same variable.
+  outDir: process.env.FICSHELF_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/webextension-polyfill'],
   vite: () => ({ plugins: [preact()] }),
   hooks: {

@@ -5,8 +5,9 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { ROOT, fixturePath } from '../helpers/fixtures';
 import { declaresCharset, isUtf8 } from '../../scripts/lib/page-bytes';
 
-export const CHROME_EXTENSION = path.join(ROOT, '.output', 'chrome-mv3');
-export const FIREFOX_EXTENSION = path.join(ROOT, '.output', 'firefox-mv2');
+const OUT_DIR = path.resolve(ROOT, process.env.FICSHELF_OUT_DIR ?? '.output');
+export const CHROME_EXTENSION = path.join(OUT_DIR, 'chrome-mv3');
+export const FIREFOX_EXTENSION = path.join(OUT_DIR, 'firefox-mv2');
 export const CHROMIUM = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((p) => existsSync(p));
 
 /** A page the routed "internet" serves: a fixture (by golden-style name) or literal HTML. */
