@@ -86,3 +86,61 @@ export async function readerProgress(page: Page): Promise<number> {
     return Number(bar?.getAttribute('aria-valuenow') ?? NaN);
   }, READER);
 }
+
+/** The story text as the reader lays it out (innerText, so paragraphs are separated), white space collapsed. */
+export async function readerStoryText(page: Page): Promise<string> {
+  return page.evaluate((selector) => {
+    const text = document.querySelector(selector)?.shadowRoot?.querySelector<HTMLElement>('.fs-text');
+    return (text?.innerText ?? '').replace(/\s+/g, ' ').trim();
+  }, READER);
+}
+
+/** What "the page as it was" means: its markup and where it is scrolled. */
+export async function pageSnapshot(page: Page): Promise<{ html: string; x: number; y: number }> {
+  return page.evaluate(() => ({ html: document.documentElement.outerHTML, x: window.scrollX, y: window.scrollY }));
+}
+
+/** Scrolls the page itself (not the reader) part way down, as far as it goes up to `y`; returns where it ended up. */
+export async function scrollPageTo(page: Page, y: number): Promise<number> {
+  return page.evaluate((top) => {
+    window.scrollTo(0, top);
+    return window.scrollY;
+  }, y);
+}
+
+/**
+ * Changes reader settings the way the options page stores them (storage.sync,
+ * merged into what is there), from the service worker; open tabs pick the
+ * change up through storage.onChanged.
+ */
+export async function setReaderSettings(session: ChromiumSession, change: Record<string, unknown>): Promise<void> {
+  await session.worker.evaluate(async (patch) => {
+    const storage = (globalThis as any).chrome.storage;
+    const key = 'settings.reader';
+    const current = (await storage.local.get(key))[key] ?? (await storage.sync.get(key))[key] ?? {};
+    await storage.sync.set({ [key]: { ...current, ...patch } });
+    await storage.local.remove(key);
+  }, change);
+}
+
+/** Opens reader mode with the toggle-reader command and waits until it shows the story. */
+export async function openReader(session: ChromiumSession, page: Page): Promise<void> {
+  const answer = await sendToggleReader(session, page);
+  if (!answer?.ok) throw new Error(`toggle-reader was not handled: ${JSON.stringify(answer)}`);
+  await waitForReader(page);
+}
+
+/** Leaves reader mode with Esc, as a reader would. */
+export async function leaveReaderWithEsc(page: Page): Promise<void> {
+  await page.keyboard.press('Escape');
+  await waitForReaderClosed(page);
+}
+
+/** Scrolls the open reader to `fraction`, reloads, and waits for it to reopen: its progress before and after. */
+export async function progressAcrossReload(page: Page, fraction: number): Promise<{ before: number; after: number }> {
+  await scrollReaderTo(page, fraction);
+  const before = await readerProgress(page);
+  await page.reload({ waitUntil: 'load' });
+  await waitForReader(page);
+  return { before, after: await readerProgress(page) };
+}
