@@ -1,0 +1,198 @@
+import MiniSearch from 'minisearch';
+import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
+import type { LibrarySchema, Posting, StoredStory } from './schema';
+import type { SavedStory } from './types';
+
+/**
+ * Library search. Metadata (title, authors, fandoms, tags, relationships,
+ * characters) lives in a MiniSearch index kept in memory and rebuilt from the
+ * stories store only when the library's revision changed. Full text (summary and
+ * chapters) lives in the persisted `postings` store (term → story ids), written
+ * in the same transaction as each save or delete, so a search reads a few index
+ * ranges and never chapter text.
+ */
+
+export type SearchField = 'title' | 'author' | 'fandom' | 'tags' | 'text';
+
+export interface SearchHit {
+  id: string;
+  score: number;
+  where: SearchField[];
+}
+
+export interface SearchOptions {
+  /** Most hits returned, best first (default 200). */
+  limit?: number;
+}
+
+const MIN_WORD = 2;
+const MAX_WORD = 40;
+/** A last word shorter than this is matched whole: a two-letter prefix would read most of the index. */
+const MIN_PREFIX = 3;
+
+/** Lower-case, strip diacritics, split on anything that is not a letter; keeps words of 2+ letters. Shared by indexing and querying. */
+export function tokenize(text: string): string[] {
+  if (!text) return [];
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .split(/\P{L}+/u)
+    .filter((word) => word.length >= MIN_WORD && word.length <= MAX_WORD);
+}
+
+/** How often each term occurs across the given texts. */
+export function countTerms(texts: Iterable<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const text of texts) {
+    for (const term of tokenize(text)) counts.set(term, (counts.get(term) ?? 0) + 1);
+  }
+  return counts;
+}
+
+type WriteStore<Name extends StoreNames<LibrarySchema>> = IDBPObjectStore<
+  LibrarySchema,
+  ArrayLike<StoreNames<LibrarySchema>>,
+  Name,
+  'readwrite'
+>;
+
+/** Makes the story's postings exactly `counts` (inside the caller's transaction). */
+export async function writePostings(postings: WriteStore<'postings'>, id: string, counts: Map<string, number>): Promise<void> {
+  const oldKeys = await postings.index('id').getAllKeys(id);
+  const writes: Promise<unknown>[] = [];
+  for (const key of oldKeys) if (!counts.has(key[0])) writes.push(postings.delete(key));
+  for (const [term, n] of counts) writes.push(postings.put({ term, id, n }));
+  await Promise.all(writes);
+}
+
+export async function deletePostings(postings: WriteStore<'postings'>, id: string): Promise<void> {
+  const keys = await postings.index('id').getAllKeys(id);
+  await Promise.all(keys.map((key) => postings.delete(key)));
+}
+
+/** Marks the metadata index stale for every context (inside the caller's transaction). */
+export async function bumpRevision(meta: WriteStore<'meta'>): Promise<void> {
+  const current = await meta.get('revision');
+  await meta.put({ key: 'revision', value: (current?.value ?? 0) + 1 });
+}
+
+interface MetadataDoc {
+  id: string;
+  title: string;
+  authors: string;
+  fandoms: string;
+  tags: string;
+}
+
+const FIELD_WHERE: Record<string, SearchField> = { title: 'title', authors: 'author', fandoms: 'fandom', tags: 'tags' };
+
+function metadataDoc(story: SavedStory): MetadataDoc {
+  return {
+    id: story.id,
+    title: story.title,
+    authors: story.authors.map((a) => a.name).join(' '),
+    fandoms: story.fandoms.join(' '),
+    tags: [...story.tags, ...story.relationships, ...story.characters].join(' '),
+  };
+}
+
+function newMetadataIndex(): MiniSearch<MetadataDoc> {
+  return new MiniSearch<MetadataDoc>({
+    fields: ['title', 'authors', 'fandoms', 'tags'],
+    storeFields: [],
+    tokenize,
+    processTerm: (term) => term,
+    searchOptions: { boost: { title: 3, authors: 2, fandoms: 1.5, tags: 1 } },
+  });
+}
+
+const metadataCache = new WeakMap<object, { revision: number; index: MiniSearch<MetadataDoc> }>();
+
+async function metadataIndex(db: IDBPDatabase<LibrarySchema>): Promise<MiniSearch<MetadataDoc>> {
+  const revision = (await db.get('meta', 'revision'))?.value ?? 0;
+  const cached = metadataCache.get(db);
+  if (cached && cached.revision === revision) return cached.index;
+  const index = newMetadataIndex();
+  const stories: StoredStory[] = await db.getAll('stories');
+  index.addAll(stories.map(metadataDoc));
+  metadataCache.set(db, { revision, index });
+  return index;
+}
+
+/** One query word's matches: story id → score and where it matched. */
+type WordHits = Map<string, { score: number; where: Set<SearchField> }>;
+
+function addHit(hits: WordHits, id: string, score: number, where: SearchField[]): void {
+  const hit = hits.get(id) ?? { score: 0, where: new Set<SearchField>() };
+  hit.score += score;
+  for (const field of where) hit.where.add(field);
+  hits.set(id, hit);
+}
+
+async function textPostings(db: IDBPDatabase<LibrarySchema>, word: string, prefix: boolean): Promise<Posting[]> {
+  // Arrays sort after strings in IndexedDB, so [word, []] bounds every [word, id].
+  const range = prefix
+    ? IDBKeyRange.bound([word], [word + '\uffff'])
+    : IDBKeyRange.bound([word], [word, []]);
+  return db.getAll('postings', range);
+}
+
+async function wordHits(
+  db: IDBPDatabase<LibrarySchema>,
+  metadata: MiniSearch<MetadataDoc>,
+  word: string,
+  prefix: boolean,
+): Promise<WordHits> {
+  const hits: WordHits = new Map();
+  for (const result of metadata.search(word, { prefix })) {
+    const fields = new Set(Object.values(result.match).flat());
+    const where = [...fields].map((field) => FIELD_WHERE[field]).filter((field): field is SearchField => field !== undefined);
+    addHit(hits, String(result.id), result.score, where);
+  }
+  for (const posting of await textPostings(db, word, prefix)) {
+    const exact = posting.term === word;
+    addHit(hits, posting.id, (exact ? 1 : 0.7) * (1 + Math.log(posting.n)), ['text']);
+  }
+  return hits;
+}
+
+/**
+ * Stories matching every word of the query, best first. The last word also
+ * matches as a prefix (search as you type).
+ */
+export async function searchLibrary(
+  db: IDBPDatabase<LibrarySchema>,
+  query: string,
+  options: SearchOptions = {},
+): Promise<SearchHit[]> {
+  const words = [...new Set(tokenize(query))];
+  if (words.length === 0) return [];
+  const metadata = await metadataIndex(db);
+  const last = words.length - 1;
+  const perWord = await Promise.all(
+    words.map((word, i) => wordHits(db, metadata, word, i === last && word.length >= MIN_PREFIX)),
+  );
+  perWord.sort((a, b) => a.size - b.size);
+  const [rarest, ...others] = perWord as [WordHits, ...WordHits[]];
+  const hits: SearchHit[] = [];
+  for (const [id, first] of rarest) {
+    let score = first.score;
+    const where = new Set(first.where);
+    let everyWord = true;
+    for (const other of others) {
+      const hit = other.get(id);
+      if (!hit) {
+        everyWord = false;
+        break;
+      }
+      score += hit.score;
+      for (const field of hit.where) where.add(field);
+    }
+    if (everyWord) hits.push({ id, score, where: WHERE_ORDER.filter((field) => where.has(field)) });
+  }
+  hits.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+  return hits.slice(0, options.limit ?? 200);
+}
+
+const WHERE_ORDER: SearchField[] = ['title', 'author', 'fandom', 'tags', 'text'];
