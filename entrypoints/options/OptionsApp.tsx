@@ -5,12 +5,14 @@ import { useSettings } from '@/components/options/useSettings';
 import { LibrarySection } from '@/components/options/LibrarySection';
 import { ReaderSection } from '@/components/options/ReaderSection';
 import { SitesSection } from '@/components/options/SitesSection';
+import { SpoilersSection } from '@/components/options/SpoilersSection';
 import { usePrefersDark } from '@/components/options/ReaderPreview';
 
-/** The page's sections, in nav order; a later issue adds "Spoilers & ratings" here. */
+/** The page's sections, in nav order. */
 export const SECTIONS = [
   { id: 'library', label: 'Library' },
   { id: 'reader', label: 'Reader mode' },
+  { id: 'spoilers', label: 'Spoilers & ratings' },
   { id: 'sites', label: 'Sites' },
 ] as const;
 
@@ -79,6 +81,7 @@ export function OptionsApp() {
           <Current section={section} loaded={settings !== null}>
             {section === 'library' && <LibrarySection />}
             {section === 'reader' && settings && <ReaderSection reader={settings.reader} prefersDark={prefersDark} onChange={onReaderChange} />}
+            {section === 'spoilers' && settings && <SpoilersSection settings={settings} update={update} />}
             {section === 'sites' && <SitesSection />}
           </Current>
         </main>
@@ -89,7 +92,7 @@ export function OptionsApp() {
 
 /** Sections that need the stored settings wait for them, saying so, instead of showing defaults that are not the reader's. */
 function Current({ section, loaded, children }: { section: SectionId; loaded: boolean; children: ComponentChildren }) {
-  const needsSettings = section === 'reader';
+  const needsSettings = section === 'reader' || section === 'spoilers';
   if (needsSettings && !loaded)
     return (
       <p class="empty-state" role="status">
