@@ -22,7 +22,7 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'FicShelf',
     description: 'Reader mode, spoiler and rating filters, and an offline library for fanfiction.',
-    permissions: ['storage', 'scripting', 'activeTab'],
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
     // Rebindable by the reader (chrome://extensions/shortcuts, about:addons → Manage shortcuts).
     commands: {
       'toggle-reader': { suggested_key: { default: 'Alt+Shift+R' }, description: 'Reader mode on or off' },

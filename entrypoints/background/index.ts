@@ -1,6 +1,10 @@
 import { isMessage, type Command, type Message, type TabState } from '@/utils/messages';
 import { forgetTab, pageFor, rememberPage } from './tab-state';
 import { injectInto, registerSite, syncRegisteredSites, unregisterSite } from './site-scripts';
+import { createLibraryHandler } from './library';
+
+/** Saving and the library's answers to the popup and page (issue 5). */
+export const library = createLibraryHandler();
 
 /** Answers one message; kept apart from the listener so tests can call it directly. */
 export async function handleMessage(message: Message, sender: { tab?: { id?: number } }): Promise<unknown> {
@@ -9,6 +13,7 @@ export async function handleMessage(message: Message, sender: { tab?: { id?: num
       const tabId = sender.tab?.id;
       if (tabId === undefined) return { ok: false, error: 'no tab' };
       await rememberPage(tabId, message.page);
+      if (message.page.story) void library.noteVisit(tabId, message.page.story).catch(() => undefined);
       return { ok: true };
     }
     case 'ficshelf:tab-state': {
@@ -26,6 +31,16 @@ export async function handleMessage(message: Message, sender: { tab?: { id?: num
       await browser.runtime.openOptionsPage();
       return { ok: true };
     }
+    case 'ficshelf:library-overview': {
+      const page = message.tabId === undefined ? null : await pageFor(message.tabId);
+      return library.overview(message.tabId, page?.story);
+    }
+    case 'ficshelf:save-begin':
+    case 'ficshelf:save-chapters':
+    case 'ficshelf:save-end':
+    case 'ficshelf:save-progress':
+    case 'ficshelf:library-state':
+      return library.handle(message, sender.tab?.id);
     default:
       return { ok: false, error: `unknown message ${(message as { type: string }).type}` };
   }
@@ -41,7 +56,23 @@ async function forwardCommand(name: string): Promise<void> {
   await browser.tabs.sendMessage(tab.id, { type: 'ficshelf:command', command: name as Command }).catch(() => undefined);
 }
 
+const SAVE_MENU_ID = 'ficshelf-save';
+
+/** "Save to FicShelf" on the page's context menu: the same command the shortcut and popup send. */
+function addContextMenu(): void {
+  const menus = browser.contextMenus;
+  if (!menus) return;
+  menus.removeAll().then(() =>
+    menus.create({ id: SAVE_MENU_ID, title: 'Save to FicShelf', contexts: ['page', 'link', 'selection'] }),
+  ).catch((error: unknown) => console.warn('[FicShelf] context menu', error));
+}
+
 export default defineBackground(() => {
+  addContextMenu();
+  browser.contextMenus?.onClicked.addListener((info, tab) => {
+    if (info.menuItemId !== SAVE_MENU_ID || tab?.id === undefined) return;
+    void browser.tabs.sendMessage(tab.id, { type: 'ficshelf:command', command: 'save' }).catch(() => undefined);
+  });
   browser.runtime.onMessage.addListener((message: unknown, sender, sendResponse) => {
     if (!isMessage(message)) return false;
     handleMessage(message, sender).then(sendResponse, (error: unknown) =>
@@ -50,10 +81,16 @@ export default defineBackground(() => {
     return true;
   });
   browser.commands.onCommand.addListener((command) => void forwardCommand(command));
-  browser.tabs.onRemoved.addListener((tabId) => void forgetTab(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    void forgetTab(tabId);
+    library.forgetTab(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new page in the tab: the old report no longer applies.
-    if (change.status === 'loading' && change.url) void forgetTab(tabId);
+    if (change.status === 'loading' && change.url) {
+      void forgetTab(tabId);
+      library.forgetTab(tabId);
+    }
   });
   browser.permissions.onRemoved.addListener(({ origins = [] }) => {
     for (const origin of origins) void unregisterSite(origin).catch(() => undefined);

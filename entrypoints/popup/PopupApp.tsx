@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { PageReport, TabState } from '@/utils/messages';
 import { isKnownStoryHost, originPattern } from '@/utils/site-access';
 import { StoryCard } from '@/components/StoryCard';
+import { LibraryPart } from '@/components/popup/LibraryPart';
 
 type View =
   | { state: 'loading' }
@@ -111,6 +112,9 @@ export function PopupApp() {
         <span class="brand">FicShelf</span>
       </header>
       <PopupBody view={view} busy={busy} onEnable={enable} tabId={tab?.id} />
+      {view.state !== 'loading' && view.state !== 'waiting' && (
+        <LibraryPart tabId={tab?.id} storyPage={view.state === 'page' && view.page.kind === 'story' && !!view.page.story?.id} />
+      )}
     </main>
   );
 }
