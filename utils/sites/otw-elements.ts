@@ -1,0 +1,31 @@
+/**
+ * Where an OTW Archive page keeps what the filters cover: the work's text,
+ * summary, notes and tags, and the element of each listing blurb. Read-only:
+ * the shield and the listing filter decide what to do with them.
+ */
+import { storyId, workIdFromPath } from './otw-dom';
+import type { ListingEntryElement, StoryParts } from './page-elements';
+
+export function otwStoryParts(doc: Document): StoryParts {
+  const skin = doc.getElementById('workskin');
+  const chapters = doc.getElementById('chapters');
+  const outsideText = (el: Element) => !chapters?.contains(el);
+  const within = (selector: string) => (skin ? Array.from(skin.querySelectorAll(selector)).filter(outsideText) : []);
+  return {
+    body: chapters ? [chapters] : skin ? [skin] : [],
+    summary: within('.summary.module, .summary'),
+    notes: within('.notes.module, #work_endnotes, .end.notes'),
+    meta: Array.from(doc.querySelectorAll('dl.work.meta.group')),
+  };
+}
+
+/** Every work or bookmark blurb with the story id readBlurbs gives it (same host rules, same order). */
+export function otwListingElements(doc: Document, url: URL): ListingEntryElement[] {
+  const entries: ListingEntryElement[] = [];
+  for (const li of Array.from(doc.querySelectorAll('li.work.blurb, li.bookmark.blurb'))) {
+    const link = li.querySelector('.header h4.heading a[href*="/works/"], h4.heading a[href*="/works/"]');
+    const workId = workIdFromPath(link?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
+    if (link && workId) entries.push({ id: storyId(url.host, workId), element: li });
+  }
+  return entries;
+}
