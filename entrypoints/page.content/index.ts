@@ -3,7 +3,7 @@ import { detectAndReport } from './detect';
 
 export default defineContentScript({
   matches: [...KNOWN_STORY_SITES],
-  runAt: 'document_idle',
+  runAt: 'document_end',
   main() {
     detectAndReport();
   },

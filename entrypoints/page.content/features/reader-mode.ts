@@ -1,6 +1,7 @@
 import type { Feature } from './feature';
 import { canRead } from '../reader/navigation';
 import { createReaderController } from '../reader/controller';
+import { isShielded } from '../shield/state';
 
 /**
  * Reader mode (issue 3): the story in the reader's own look, over the page.
@@ -19,10 +20,11 @@ export const readerMode: Feature = {
     });
     context.onCommand((command) => {
       if (command !== 'toggle-reader') return false;
-      reader.toggle();
+      // A covered story stays covered: the reader shows it from the shield first.
+      if (!isShielded()) reader.toggle();
       return true;
     });
     context.onSettings((settings) => reader.applySettings(settings));
-    reader.openIfWanted();
+    if (!isShielded()) reader.openIfWanted();
   },
 };
