@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import '@/components/theme.css';
+import '@/components/library/library.css';
+import { LibraryView } from '@/components/library/LibraryView';
+
+/** library.html: the library alone, as the popup links to it. */
+function LibraryPage() {
+  return (
+    <main class="library-page">
+      <p class="library-page-brand">
+        <span class="brand-name">FicShelf</span>
+        <a href="options.html#reader">Settings</a>
+      </p>
+      <LibraryView headingLevel={1} />
+    </main>
+  );
+}
+
+render(<LibraryPage />, document.getElementById('app')!);
