@@ -381,17 +381,32 @@ export async function restoreStories(db: LibraryDB, deleted: DeletedStories): Pr
   });
 }
 
-/** Writes stories exactly as given (backup import): each replaces any saved copy and its chapters. */
+export type MergeOutcome = 'added' | 'updated' | 'kept';
+
+/**
+ * Writes stories exactly as given (backup import), in one transaction. With
+ * `onlyIfNewer`, a story whose saved copy has the same or a later updatedAt is
+ * kept as it is. Returns what happened to each entry, in order.
+ */
 export async function putSavedStories(
   db: LibraryDB,
   entries: Array<{ story: SavedStory; chapters: SavedChapter[] }>,
-): Promise<void> {
-  if (entries.length === 0) return;
-  await inTransaction(db, async (tx) => {
+  options: { onlyIfNewer?: boolean } = {},
+): Promise<MergeOutcome[]> {
+  if (entries.length === 0) return [];
+  return inTransaction(db, async (tx) => {
+    const outcomes: MergeOutcome[] = [];
     for (const { story, chapters } of entries) {
+      const current = await tx.objectStore('stories').get(story.id);
+      if (current && options.onlyIfNewer && Date.parse(current.updatedAt) >= Date.parse(story.updatedAt)) {
+        outcomes.push('kept');
+        continue;
+      }
       const oldIndexes = await tx.objectStore('chapters').index('storyId').getAllKeys(story.id);
       await writeStory(tx, story, chapters, oldIndexes.map((key) => key[1]));
+      outcomes.push(current ? 'updated' : 'added');
     }
+    return outcomes;
   });
 }
 
