@@ -95,13 +95,13 @@ type BlocklistChange = (change: (current: Blocklist) => Blocklist) => void;
 /** Tag and author blocklists, each with the allowlist that overrides it. */
 export function BlocklistFields({ blocklist, onChange }: { blocklist: Blocklist; onChange: BlocklistChange }) {
   const set = (key: keyof Blocklist) => (items: string[]) => onChange((b) => ({ ...b, [key]: items }));
-  const wildcard = 'Press Enter to add; separate several with commas. * matches anything: “*Character Death*”.';
+  const howTo = 'Press Enter to add; separate several with commas, or paste a list.';
   return (
     <div class="blocklists">
       <ListEditor
         id="block-tags"
         label="Blocked tags"
-        hint={`Whole tags, in any case: fandoms, relationships, characters, warnings and additional tags. ${wildcard}`}
+        hint={`Whole tags, in any case: fandoms, relationships, characters, warnings and additional tags. ${howTo} * matches anything: “*Character Death*” blocks every tag with those words.`}
         placeholder="e.g. Major Character Death"
         items={blocklist.tags}
         emptyText="No tags blocked."
@@ -119,7 +119,7 @@ export function BlocklistFields({ blocklist, onChange }: { blocklist: Blocklist;
       <ListEditor
         id="block-authors"
         label="Blocked authors"
-        hint={`Author names as the site shows them. ${wildcard}`}
+        hint={`Author names as the site shows them, in any case. ${howTo} * matches anything: “*Anonymous*”.`}
         placeholder="Author name"
         items={blocklist.authors}
         emptyText="No authors blocked."

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, type ChromiumSession } from './harness';
 import { openOptions, progressRow, setProgressThroughOptions, setRatingLimitThroughOptions, storedPart } from './options-helpers';
@@ -56,6 +58,28 @@ describe('Spoilers & ratings options', () => {
     await expect.poll(async () => (await storedPart(session, 'spoilers'))?.progress[BUFFY]).toEqual({ season: 5, episode: 0 });
     const episode = page.locator(`${progressRow(BUFFY)} select[id^="episode-"]`);
     expect(await episode.locator('option').nth(1).textContent()).toBe('S5E1 Buffy vs. Dracula');
+    await page.close();
+  });
+
+  it('has no axe-core violations with a fandom, search results and list entries showing, light and dark, and no sideways scrolling at 200% zoom', async () => {
+    const page = await openOptions(session);
+    await page.fill('#block-tags-input', 'Major Character Death');
+    await page.press('#block-tags-input', 'Enter');
+    await page.fill('#fandom-search', 'an');
+    await page.waitForSelector('.fandom-results button');
+    await page.evaluate(readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'));
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const violations = await page.evaluate(async () => {
+        const result = await (window as any).axe.run(document, { resultTypes: ['violations'] });
+        return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+      });
+      expect(violations, scheme).toEqual([]);
+    }
+    // 200% zoom of a 1100px window: the page is 550 CSS px wide.
+    await page.setViewportSize({ width: 550, height: 800 });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    if (process.env.SPOILERS_SCREENSHOT) await page.screenshot({ path: process.env.SPOILERS_SCREENSHOT, fullPage: true });
     await page.close();
   });
 });
