@@ -8,6 +8,8 @@ export interface ReportLike {
   updated?: unknown[];
   kept?: unknown[];
   rejected?: unknown[];
+  /** Whether the backup's settings replaced the ones here. */
+  settingsRestored?: boolean;
 }
 
 type Entry = { label: string; reason?: string };
@@ -16,9 +18,10 @@ function entryOf(value: unknown): Entry {
   if (typeof value === 'string') return { label: value };
   if (value && typeof value === 'object') {
     const v = value as Record<string, unknown>;
-    const label = [v.title, v.id, v.what, v.index !== undefined ? `chapter ${String(v.index)}` : undefined].find((x) => typeof x === 'string' && x) as string | undefined;
-    const reason = typeof v.reason === 'string' ? v.reason : undefined;
-    return { label: label ?? (typeof v.id === 'number' ? String(v.id) : 'An entry'), reason };
+    const name = [v.title, v.id].find((x) => typeof x === 'string' && x) as string | undefined;
+    const chapter = typeof v.index === 'number' ? `chapter ${v.index}` : '';
+    const label = [name, chapter].filter(Boolean).join(', ') || 'An entry without an id';
+    return { label, reason: typeof v.reason === 'string' ? v.reason : undefined };
   }
   return { label: String(value) };
 }
@@ -44,6 +47,7 @@ export function ImportReportView({ report, onClose }: { report: ReportLike; onCl
       <h3 id="import-report-heading" tabIndex={-1}>
         {importSummary(report)}
       </h3>
+      {report.settingsRestored && <p data-field="settings-restored">Your settings from the backup are in use now.</p>}
       {GROUPS.map(({ key, title }) => {
         const list = (report[key] ?? []).map(entryOf);
         if (list.length === 0) return null;

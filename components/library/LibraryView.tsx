@@ -26,6 +26,8 @@ export interface LibraryViewProps {
   download?(data: Blob, name: string): void;
   /** The settings written into a backup. */
   loadSettings?(): Promise<Settings>;
+  /** Stores the settings a backup brings. */
+  saveSettings?(settings: Settings): Promise<void>;
   /** To the background ("check for updates"). */
   sendMessage?(message: CheckUpdatesMessage): Promise<unknown>;
   /** Search-as-you-type waits this long after the last key. */
@@ -55,6 +57,11 @@ const defaultReaderHref = (id: string) => `read.html?id=${encodeURIComponent(id)
 async function defaultLoadSettings(): Promise<Settings> {
   const { loadSettings } = await import('@/utils/settings-store');
   return loadSettings();
+}
+
+async function defaultSaveSettings(settings: Settings): Promise<void> {
+  const { saveSettings } = await import('@/utils/settings-store');
+  await saveSettings(settings);
 }
 
 const defaultSend = (message: CheckUpdatesMessage) => browser.runtime.sendMessage(message);
@@ -247,7 +254,7 @@ export function LibraryView(props: LibraryViewProps) {
       const settings = await (props.loadSettings ?? defaultLoadSettings)();
       const backup = await exportBackup(db, settings);
       download(new Blob([JSON.stringify(backup)], { type: 'application/json' }), backupFileName());
-      const n = (backup as { stories?: unknown[] }).stories?.length ?? 0;
+      const n = backup.stories.length;
       setStatus(`Backup exported: ${n} ${n === 1 ? 'story' : 'stories'} and your settings.`);
       setProblem(null);
     } catch (error) {
@@ -260,8 +267,10 @@ export function LibraryView(props: LibraryViewProps) {
       const { importBackup, parseBackup } = await import('@/utils/library/backup');
       const text = await file.text();
       const parsed = parseBackup(text);
-      const result = (await importBackup(database, parsed)) as ReportLike;
-      setReport(result);
+      const result = await importBackup(database, parsed);
+      // The backup moves the whole FicShelf, settings included, to this browser.
+      if (result.settings) await (props.saveSettings ?? defaultSaveSettings)(result.settings);
+      setReport({ ...result, settingsRestored: !!result.settings });
       setStatus('');
     });
   };
