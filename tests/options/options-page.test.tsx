@@ -305,7 +305,7 @@ describe('sections', () => {
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await vi.waitFor(() => expect(container.querySelector('#sites-heading')).not.toBeNull());
     expect($('a[aria-current="page"]').getAttribute('href')).toBe('#sites');
-    expect([...container.querySelectorAll('.options-nav a')].map((a) => a.textContent)).toEqual(['Library', 'Reader mode', 'Sites']);
+    expect([...container.querySelectorAll('.options-nav a')].map((a) => a.textContent)).toEqual(['Library', 'Reader mode', 'Spoilers & ratings', 'Sites']);
   });
 });
 
