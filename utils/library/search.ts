@@ -57,18 +57,35 @@ type WriteStore<Name extends StoreNames<LibrarySchema>> = IDBPObjectStore<
   'readwrite'
 >;
 
+/**
+ * Issues several IndexedDB requests and waits for all. If issuing one throws
+ * (a value that cannot be cloned, a transaction already aborted), the requests
+ * already issued fail with the aborted transaction: their rejections are
+ * absorbed here so only the first error reaches the caller.
+ */
+export async function allRequests(issue: (add: (request: Promise<unknown>) => void) => void): Promise<void> {
+  const pending: Promise<unknown>[] = [];
+  try {
+    issue((request) => pending.push(request));
+  } catch (error) {
+    for (const request of pending) request.catch(() => undefined);
+    throw error;
+  }
+  await Promise.all(pending);
+}
+
 /** Makes the story's postings exactly `counts` (inside the caller's transaction). */
 export async function writePostings(postings: WriteStore<'postings'>, id: string, counts: Map<string, number>): Promise<void> {
   const oldKeys = await postings.index('id').getAllKeys(id);
-  const writes: Promise<unknown>[] = [];
-  for (const key of oldKeys) if (!counts.has(key[0])) writes.push(postings.delete(key));
-  for (const [term, n] of counts) writes.push(postings.put({ term, id, n }));
-  await Promise.all(writes);
+  await allRequests((add) => {
+    for (const key of oldKeys) if (!counts.has(key[0])) add(postings.delete(key));
+    for (const [term, n] of counts) add(postings.put({ term, id, n }));
+  });
 }
 
 export async function deletePostings(postings: WriteStore<'postings'>, id: string): Promise<void> {
   const keys = await postings.index('id').getAllKeys(id);
-  await Promise.all(keys.map((key) => postings.delete(key)));
+  await allRequests((add) => keys.forEach((key) => add(postings.delete(key))));
 }
 
 /** Marks the metadata index stale for every context (inside the caller's transaction). */

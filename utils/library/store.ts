@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Blurb, Chapter, Story } from '../story';
 import type { LibrarySchema, StoredStory } from './schema';
-import { bumpRevision, countTerms, deletePostings, writePostings } from './search';
+import { allRequests, bumpRevision, countTerms, deletePostings, writePostings } from './search';
 import {
   LibraryError,
   type DeletedStories,
@@ -197,10 +197,11 @@ function savedRecord({ blurb, toc, chapters, old, partial, now }: RecordParts): 
 async function writeStory(tx: WriteTx, story: SavedStory, chapters: SavedChapter[], oldIndexes: number[]): Promise<void> {
   const keep = new Set(chapters.map((chapter) => chapter.index));
   const chapterStore = tx.objectStore('chapters');
-  const writes: Promise<unknown>[] = [tx.objectStore('stories').put(toStored(story))];
-  for (const index of oldIndexes) if (!keep.has(index)) writes.push(chapterStore.delete([story.id, index]));
-  for (const chapter of chapters) writes.push(chapterStore.put(chapter));
-  await Promise.all(writes);
+  await allRequests((add) => {
+    add(tx.objectStore('stories').put(toStored(story)));
+    for (const index of oldIndexes) if (!keep.has(index)) add(chapterStore.delete([story.id, index]));
+    for (const chapter of chapters) add(chapterStore.put(chapter));
+  });
   const texts = [story.summary ?? '', ...chapters.map((chapter) => chapter.text)];
   await writePostings(tx.objectStore('postings'), story.id, countTerms(texts));
   await bumpRevision(tx.objectStore('meta'));
@@ -353,11 +354,11 @@ export async function deleteStories(db: LibraryDB, ids: string[]): Promise<Delet
       if (!old.story) continue;
       deleted.stories.push(old.story);
       deleted.chapters.push(...old.chapters);
-      await Promise.all([
-        tx.objectStore('stories').delete(id),
-        ...old.chapters.map((chapter) => tx.objectStore('chapters').delete([id, chapter.index])),
-        deletePostings(tx.objectStore('postings'), id),
-      ]);
+      await allRequests((add) => {
+        add(tx.objectStore('stories').delete(id));
+        for (const chapter of old.chapters) add(tx.objectStore('chapters').delete([id, chapter.index]));
+        add(deletePostings(tx.objectStore('postings'), id));
+      });
     }
     if (deleted.stories.length) await bumpRevision(tx.objectStore('meta'));
     return deleted;
