@@ -125,6 +125,8 @@ function finished(
     const why = cancelled ? 'Cancelled: ' : firstError ? `${firstError} ` : '';
     return { ...progress, message: `${why}Saved ${have} of ${plural(total, 'chapter')} — resume to fetch the rest.` };
   }
+  // The copy is whole (chapters kept from before), but this fetch met trouble: say so rather than claim a clean save.
+  if (firstError) return { ...progress, message: `${firstError} Your saved copy has all ${plural(total, 'chapter')}.` };
   if (base.mode === 'update') return { ...progress, message: `Added ${plural(fetchedCount, 'new chapter')}. The saved copy is up to date.` };
   return { ...progress, message: `Saved ${total === 1 ? 'the story' : `all ${plural(total, 'chapter')}`} to your library.` };
 }
