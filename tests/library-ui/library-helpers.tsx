@@ -11,10 +11,17 @@ export const SILVER_EYES = {
   url: 'https://archiveofourown.org/works/24861814?view_full_work=true',
 };
 
+const parsed = new Map<string, Story>();
+
+/** Parsing a 600 KB page takes seconds under jsdom: once per test file, then copies. */
 export function realStory(page = SILVER_EYES): Story {
-  const result = classifyPage(loadPage(page.fixture, page.url), page.url);
-  if (!result.story) throw new Error(`no story in ${page.fixture}`);
-  return result.story;
+  let story = parsed.get(page.fixture);
+  if (!story) {
+    story = classifyPage(loadPage(page.fixture, page.url), page.url).story;
+    if (!story) throw new Error(`no story in ${page.fixture}`);
+    parsed.set(page.fixture, story);
+  }
+  return structuredClone(story);
 }
 
 const paragraph = (text: string) => `<p>${text}</p>`;
