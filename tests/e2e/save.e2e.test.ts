@@ -1,0 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { JSDOM } from 'jsdom';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixturePath, loadPage } from '../helpers/fixtures';
+import { classifyPage } from '../../utils/sites';
+import { launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSession } from './harness';
+
+/**
+ * Issue 5, saving, in Chromium: the built extension saves whole stories from
+ * routed AO3 (through its full-work view), FFN (chapter by chapter) and
+ * eFiction pages from the popup; the stories land in the extension's
+ * IndexedDB; a chapter added on the site shows as "1 new chapter" and Update
+ * stores it.
+ */
+const AO3_WORK = 'https://archiveofourown.org/works/17793689';
+const AO3_FULL = 'https://archiveofourown.org/works/17793689?view_full_work=true&view_adult=true';
+const FFN_CH1 = 'https://www.fanfiction.net/s/5853866/1/Counting';
+const FFN_CH2 = 'https://www.fanfiction.net/s/5853866/2/';
+const FFN_CH3 = 'https://www.fanfiction.net/s/5853866/3/';
+const EFICTION = 'http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chapter=1';
+const HAND_MADE_CH3 = 'Hand-made third chapter: Harry skipped one last stone across the lake.';
+
+const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
+
+/**
+ * HAND-MADE: AO3's full-work view of work 17793689, built from the saved
+ * work page (chapter 1) and chapter 2's page; chapters 3–14 are not among
+ * the fixtures, so each gets a short stand-in paragraph under its real title.
+ */
+function handMadeAo3FullWork(): string {
+  const dom = new JSDOM(read('ao3/work-17793689-dragonage-ch1-index.html'));
+  const doc = dom.window.document;
+  const chapterTwo = new JSDOM(read('ao3/chapter-17793689-ch2.html')).window.document.querySelector('#chapters > .chapter')!;
+  const container = doc.getElementById('chapters')!;
+  container.appendChild(doc.importNode(chapterTwo, true));
+  const options = Array.from(doc.querySelectorAll('#selected_id option'));
+  for (const [i, option] of options.entries()) {
+    const index = i + 1;
+    if (index <= 2) continue;
+    const block = doc.importNode(chapterTwo, true) as Element;
+    block.id = `chapter-${index}`;
+    const heading = block.querySelector('h3.title')!;
+    const title = (option.textContent ?? '').replace(/^\d+\.\s*/, '');
+    heading.innerHTML = `<a href="/works/17793689/chapters/${option.getAttribute('value')}">Chapter ${index}</a>: ${title}`;
+    block.querySelector('#summary')?.remove();
+    block.querySelectorAll('.notes').forEach((n) => n.remove());
+    const text = block.querySelector('.userstuff[role="article"]')!;
+    text.innerHTML = `<h3 class="landmark heading" id="work">Chapter Text</h3><p>Hand-made stand-in for chapter ${index}, ${title}.</p>`;
+    container.appendChild(block);
+  }
+  return `<!-- HAND-MADE for tests/e2e/save.e2e.test.ts: full-work view assembled from two chapter fixtures -->\n${dom.serialize()}`;
+}
+
+/** HAND-MADE: the FFN pages after the author posted a third chapter. */
+function ffnWithThirdChapter(): { ch1: string; ch3: string } {
+  const third = '<option value=3>3. Stones Again</select>';
+  const ch1 = read('ffn/chapter-counting-ch1-modern.html')
+    .replaceAll('<option value=2>2. The Flower</select>', `<option value=2>2. The Flower${third}`)
+    .replace('Chapters: 2', 'Chapters: 3');
+  const ch3 = read('ffn/chapter-counting-ch2-modern.html')
+    .replaceAll('<option value=2 selected>2. The Flower</select>', '<option value=2>2. The Flower<option value=3 selected>3. Stones Again</select>')
+    .replace('Chapters: 2', 'Chapters: 3')
+    .replace(/(<div class='storytext xcontrast_txt nocopy' id='storytext'>)[\s\S]*?(<\/div>)/, `$1<p>${HAND_MADE_CH3}</p><p>The water was still.</p>$2`);
+  return { ch1, ch3 };
+}
+
+const web = new RoutedWeb()
+  .set(AO3_WORK, { fixture: 'ao3/work-17793689-dragonage-ch1-index.html' })
+  .set(AO3_FULL, { html: handMadeAo3FullWork() })
+  .set(FFN_CH1, { fixture: 'ffn/chapter-counting-ch1-modern.html' })
+  .set(FFN_CH2, { fixture: 'ffn/chapter-counting-ch2-modern.html' })
+  .set(EFICTION, { fixture: 'pages/efiction-spuffy-default-chapter.html' });
+
+let session: ChromiumSession;
+beforeAll(async () => {
+  session = await launchChromium(web);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+interface Stored {
+  story: { title: string; complete: boolean; savedChapters: number; missing: number[] } | null;
+  chapters: Array<{ index: number; title?: string; text: string }>;
+}
+
+/** Reads the library's IndexedDB from the service worker (the extension's origin), with the plain IndexedDB API. */
+async function storedStory(id: string): Promise<Stored> {
+  return session.worker.evaluate(async (storyId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('ficshelf-library');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const ask = <T,>(make: (tx: IDBTransaction) => IDBRequest<T>) =>
+      new Promise<T>((resolve, reject) => {
+        const request = make(db.transaction(['stories', 'chapters']));
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    const story = await ask((tx) => tx.objectStore('stories').get(storyId));
+    const chapters = await ask((tx) => tx.objectStore('chapters').index('storyId').getAll(storyId));
+    db.close();
+    return {
+      story: story ? { title: story.title, complete: story.complete, savedChapters: story.savedChapters, missing: story.missing } : null,
+      chapters: (chapters as Array<{ index: number; title?: string; text: string }>)
+        .sort((a, b) => a.index - b.index)
+        .map((c) => ({ index: c.index, title: c.title, text: c.text.slice(0, 300) })),
+    };
+  }, id);
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  const url = page.url();
+  return session.worker.evaluate(async (href) => {
+    const tabs = await (globalThis as any).chrome.tabs.query({});
+    return tabs.find((t: { url?: string }) => t.url === href)!.id as number;
+  }, url);
+}
+
+async function panelMessage(page: Page): Promise<string> {
+  return page.evaluate(() => document.querySelector('[data-ficshelf="save-panel"]')?.shadowRoot?.querySelector('.message')?.textContent ?? '');
+}
+
+/** Opens the story and its popup, clicks Save, and waits until the popup shows the stored result. */
+async function saveFromPopup(url: string): Promise<{ page: Page; popup: Page }> {
+  const page = await openStoryPage(session, url);
+  const popup = await openPopupFor(session, await tabIdOf(page));
+  await popup.waitForSelector('[data-library-state="not-saved"]');
+  await popup.click('[data-action="save"]');
+  await popup.waitForSelector('[data-library-state="saved"]', { timeout: 60_000 });
+  return { page, popup };
+}
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
+
+describe('saving from the popup', () => {
+  it('saves all 14 chapters of an AO3 work through its full-work view', async () => {
+    const chapterTwo = classifyPage(loadPage('ao3/chapter-17793689-ch2.html', `${AO3_WORK}/chapters/42035519`), `${AO3_WORK}/chapters/42035519`).story!;
+    const { page, popup } = await saveFromPopup(AO3_WORK);
+    expect(await popup.textContent('.save-outcome')).toBe('Saved all 14 chapters to your library.');
+    expect(await panelMessage(page)).toBe('Saved all 14 chapters to your library.');
+
+    const stored = await storedStory('ao3:17793689');
+    expect(stored.story).toMatchObject({ title: 'Nobody Expects the Dragon Age Inquisition', complete: true, savedChapters: 14, missing: [] });
+    expect(stored.chapters.map((c) => c.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
+    expect(squash(stored.chapters[1].text)).toContain(squash(chapterTwo.chapters[1].text).slice(0, 120));
+    expect(stored.chapters[13]).toMatchObject({ title: 'A Dangerous Thing', text: 'Hand-made stand-in for chapter 14, A Dangerous Thing.' });
+
+    // The popup lists it among recent saves, and the library's size.
+    expect(await popup.textContent('.recent-saves li[data-story-id="ao3:17793689"] a')).toBe('Nobody Expects the Dragon Age Inquisition');
+    expect(await popup.textContent('[data-field="storage"]')).toMatch(/^\d+ stor(y|ies) · [\d.]+ (KB|MB)/);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('saves an eFiction story that is whole on its page', async () => {
+    const onPage = classifyPage(loadPage('pages/efiction-spuffy-default-chapter.html', EFICTION), EFICTION).story!;
+    const { page, popup } = await saveFromPopup(EFICTION);
+    expect(await popup.textContent('.save-outcome')).toBe('Saved the story to your library.');
+    const stored = await storedStory('efiction:hpfanficarchive.com:1187');
+    expect(stored.story).toMatchObject({ title: onPage.title, complete: true, savedChapters: 1 });
+    expect(squash(stored.chapters[0].text)).toBe(squash(onPage.chapters[0].text).slice(0, squash(stored.chapters[0].text).length));
+    expect(stored.chapters[0].text.length).toBe(300);
+    await Promise.all([page.close(), popup.close()]);
+  });
+});
+
+describe('FFN chapter by chapter, then a new chapter on the site', () => {
+  it('saves both chapters, then sees "1 new chapter" and Update stores the third', async () => {
+    const { page, popup } = await saveFromPopup(FFN_CH1);
+    let stored = await storedStory('ffnet:5853866');
+    expect(stored.story).toMatchObject({ title: 'Counting', complete: true, savedChapters: 2 });
+    expect(squash(stored.chapters[1].text)).toMatch(/^It is said this purple flower has divinatory power\./);
+
+    // The author posts chapter 3: the site now lists it.
+    const after = ffnWithThirdChapter();
+    web.set(FFN_CH1, { html: after.ch1 }).set(FFN_CH3, { html: after.ch3 });
+    await page.reload({ waitUntil: 'load' });
+    await page.waitForFunction(() => document.documentElement.dataset.ficshelf === 'story');
+    await page.waitForFunction(
+      () => document.querySelector('[data-ficshelf="save-panel"]')?.shadowRoot?.querySelector('.message')?.textContent?.includes('new chapter'),
+      null,
+      { timeout: 15_000 },
+    );
+    expect(await panelMessage(page)).toBe('1 new chapter since you saved this story.');
+
+    await popup.reload();
+    await popup.waitForSelector('[data-library-state="new-chapters"]', { timeout: 15_000 });
+    expect(await popup.textContent('[data-field="new-chapters"]')).toBe('1 new chapter since you saved it.');
+    await popup.click('[data-action="update"]');
+    await popup.waitForSelector('[data-library-state="saved"]', { timeout: 60_000 });
+    expect(await popup.textContent('.save-outcome')).toBe('Added 1 new chapter. The saved copy is up to date.');
+
+    stored = await storedStory('ffnet:5853866');
+    expect(stored.story).toMatchObject({ complete: true, savedChapters: 3, missing: [] });
+    expect(stored.chapters.map((c) => c.index)).toEqual([1, 2, 3]);
+    expect(squash(stored.chapters[2].text)).toMatch(new RegExp(`^${HAND_MADE_CH3.replace(/[.]/g, '\\.')}`));
+    await Promise.all([page.close(), popup.close()]);
+  });
+});
