@@ -14,8 +14,11 @@ export const STORY_CONTAINERS = [
   '#storytext',
   '#storycontent',
   'div.z-list',
-  // eFiction: chapter text, printable chapters, browse entries
+  // eFiction: chapter text, printable chapters, story info and notes, browse entries
   '#story',
+  '.chapter',
+  '.storyinfo',
+  '.notes',
   '.listbox',
   // LiveJournal / Dreamwidth entries (header-block stories)
   '.entry-content',
