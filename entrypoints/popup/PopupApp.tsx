@@ -166,6 +166,11 @@ function PageView({ page, tabId }: { page: PageReport; tabId?: number }) {
     const readable = page.story.chapters.some((c) => c.html.trim() !== '');
     return (
       <>
+        {page.covered && page.covered.length > 0 && (
+          <p class="filter-state" data-field="covered" role="status">
+            This story is covered: {page.covered.join('; ')}
+          </p>
+        )}
         <StoryCard story={page.story} />
         {readable && tabId !== undefined && (
           <p class="popup-actions">
@@ -184,6 +189,11 @@ function PageView({ page, tabId }: { page: PageReport; tabId?: number }) {
         <p data-field="listing-count">
           {page.listingCount ?? 0} {page.listingCount === 1 ? 'story' : 'stories'} on this page.
         </p>
+        {page.hiddenCount !== undefined && (
+          <p data-field="hidden-count" role="status">
+            {page.hiddenCount} {page.hiddenCount === 1 ? 'story' : 'stories'} hidden on this page.
+          </p>
+        )}
       </section>
     );
   }
