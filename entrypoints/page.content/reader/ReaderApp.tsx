@@ -6,7 +6,7 @@ import { formatTimeLeft, minutesLeft } from '@/utils/reader/reading-time';
 import { ReaderArticle } from '@/components/reader/ReaderArticle';
 import { ReaderToolbar, chapterChoices } from '@/components/reader/ReaderToolbar';
 import { chapterAt, chapterLabel, hasText, neighbourTargets, targetFor, type ChapterTarget } from './navigation';
-import { readerKeyAction } from './keyboard';
+import { FOCUSABLE, readerKeyAction, wrappedFocus } from './keyboard';
 import { fractionRead, scrollTopFor, throttle } from './position';
 
 export interface ReaderAppProps {
@@ -142,6 +142,10 @@ export function ReaderApp(props: ReaderAppProps) {
   // Keys work from the moment the reader shows, so this listener is set up synchronously.
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if (event.key === 'Tab' && !event.ctrlKey && !event.altKey && !event.metaKey) {
+        keepFocusInside(scroller.current, event);
+        return;
+      }
       const target = (event.composedPath?.()[0] ?? event.target) as EventTarget | null;
       const action = readerKeyAction(event, target);
       if (!action) return;
@@ -206,6 +210,24 @@ export function ReaderApp(props: ReaderAppProps) {
       </div>
     </>
   );
+}
+
+/** Tab from the reader's last control (or Shift+Tab from its first) goes round to the other end, never to the page below. */
+function keepFocusInside(reader: HTMLElement | null, event: KeyboardEvent): void {
+  const root = reader?.getRootNode() as ShadowRoot | null;
+  if (!reader || !root) return;
+  const controls = [...reader.querySelectorAll<HTMLElement>(FOCUSABLE)].filter((el) => el.getClientRects().length > 0);
+  const active = root.activeElement as HTMLElement | null;
+  let next = wrappedFocus(controls, active, event.shiftKey);
+  if (active && !controls.includes(active) && reader.contains(active)) {
+    // Focus on a heading (tabindex -1): the browser's order is fine while a control lies that way.
+    const ahead = controls.filter((c) => active.compareDocumentPosition(c) & (event.shiftKey ? Node.DOCUMENT_POSITION_PRECEDING : Node.DOCUMENT_POSITION_FOLLOWING));
+    next = ahead.length > 0 ? null : (event.shiftKey ? controls.at(-1) : controls[0]) ?? null;
+  }
+  if (!next) return;
+  event.preventDefault();
+  event.stopPropagation();
+  next.focus();
 }
 
 /** Focuses the chapter menu and, where the browser allows, opens its list. */

@@ -40,3 +40,24 @@ function isTextField(target: EventTarget | null): boolean {
   const type = (el!.getAttribute('type') ?? 'text').toLowerCase();
   return !['checkbox', 'radio', 'button', 'submit', 'reset', 'range', 'color'].includes(type);
 }
+
+/** What Tab can reach inside the reader. */
+export const FOCUSABLE = 'button:not(:disabled), select:not(:disabled), input:not(:disabled), summary, a[href], [tabindex]:not([tabindex="-1"])';
+
+/**
+ * Reader mode is a modal dialog over a page the reader cannot see, so Tab
+ * wraps round its own controls instead of walking into that page. Returns
+ * the control to focus when Tab would leave the reader (from its last
+ * control forwards, its first backwards, or from outside it), else null
+ * and the browser moves focus as usual.
+ */
+export function wrappedFocus<T>(controls: readonly T[], current: T | null, backwards: boolean): T | null {
+  if (controls.length === 0) return null;
+  const at = current === null ? -1 : controls.indexOf(current);
+  const first = controls[0]!;
+  const last = controls[controls.length - 1]!;
+  if (at === -1) return current === null ? (backwards ? last : first) : null;
+  if (backwards && at === 0) return last;
+  if (!backwards && at === controls.length - 1) return first;
+  return null;
+}
