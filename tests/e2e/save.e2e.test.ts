@@ -166,6 +166,25 @@ describe('saving from the popup', () => {
   });
 });
 
+describe('the save command (shortcut and context menu send it)', () => {
+  it('saves the story in the tab and the page panel says so', async () => {
+    web.set('https://archiveofourown.org/works/323217', { fixture: 'ao3/work-323217-mentalist.html' });
+    const page = await openStoryPage(session, 'https://archiveofourown.org/works/323217');
+    const tabId = await tabIdOf(page);
+    const permissions = await session.worker.evaluate(() => (globalThis as any).chrome.runtime.getManifest().permissions as string[]);
+    expect(permissions).toContain('contextMenus');
+    await session.worker.evaluate((id) => (globalThis as any).chrome.tabs.sendMessage(id, { type: 'ficshelf:command', command: 'save' }), tabId);
+    await page.waitForFunction(
+      () => /^Saved /.test(document.querySelector('[data-ficshelf="save-panel"]')?.shadowRoot?.querySelector('.message')?.textContent ?? ''),
+      null,
+      { timeout: 30_000 },
+    );
+    expect(await panelMessage(page)).toBe('Saved the story to your library.');
+    expect((await storedStory('ao3:323217')).story).toMatchObject({ complete: true, savedChapters: 1 });
+    await page.close();
+  });
+});
+
 describe('FFN chapter by chapter, then a new chapter on the site', () => {
   it('saves both chapters, then sees "1 new chapter" and Update stores the third', async () => {
     const { page, popup } = await saveFromPopup(FFN_CH1);
