@@ -1,15 +1,23 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
-import puppeteer, { type Browser } from 'puppeteer-core';
+import path from 'node:path';
+import { ROOT } from '../helpers/fixtures';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION, RoutedWeb, requireBuilt } from './harness';
+import { READER } from './reader-helpers';
 
 /**
  * The Firefox build in firefox-esr, driven over WebDriver BiDi (no
  * geckodriver here): it installs, and its content script reads a routed AO3
- * work the way the Chromium build does.
+ * work the way the Chromium build does, and its popup opens reader mode there.
  */
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
-const web = new RoutedWeb().set('https://archiveofourown.org/works/323217', { fixture: 'ao3/work-323217-mentalist.html' });
+const golden = JSON.parse(readFileSync(path.join(ROOT, 'tests/goldens/ao3/work-323217-mentalist.json'), 'utf8'));
+const AO3_WORK = 'https://archiveofourown.org/works/323217';
+const web = new RoutedWeb().set(AO3_WORK, { fixture: 'ao3/work-323217-mentalist.html' });
+const GECKO_ID = JSON.parse(readFileSync(`${FIREFOX_EXTENSION}/manifest.json`, 'utf8')).browser_specific_settings.gecko.id as string;
+/** The extension's moz-extension:// host, pinned so the test can open its pages. */
+const EXTENSION_UUID = '5d0c3f0e-7f1a-4c55-9a55-f1c5e1f00d3a';
 
 let browser: Browser;
 let installedId: string;
@@ -20,7 +28,9 @@ beforeAll(async () => {
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
-    extraPrefsFirefox: { 'network.dns.disableIPv6': true },
+    // Extension pages can only be opened by a remote-controlled Firefox with system access.
+    args: ['--remote-allow-system-access'],
+    extraPrefsFirefox: { 'network.dns.disableIPv6': true, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: EXTENSION_UUID }) },
   });
   installedId = await browser.installExtension(FIREFOX_EXTENSION);
 });
@@ -35,15 +45,57 @@ describe('Firefox build', () => {
   });
 
   it('detects a story on a routed AO3 work', async () => {
-    const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on('request', (request) => {
-      const answer = web.respond(request.url());
-      void request.respond({ status: answer.status, contentType: answer.contentType, body: answer.body });
-    });
-    await page.goto('https://archiveofourown.org/works/323217', { waitUntil: 'load' });
-    await page.waitForFunction(() => document.documentElement.dataset.ficshelf !== undefined, { timeout: 20_000 });
+    const page = await openStoryPage(AO3_WORK);
     expect(await page.evaluate(() => document.documentElement.dataset.ficshelf)).toBe('story');
     await page.close();
   });
+
+  it("opens reader mode from the popup's Reader mode button", async () => {
+    const story = await openStoryPage(AO3_WORK);
+    const popup = await browser.newPage();
+    await openExtensionPage(popup, 'popup.html', 'main.popup');
+    // The popup is pointed at a tab the way Chromium's tests do it (?tab=<id>); the id comes from the extension's own tabs API.
+    const tabId = await popup.evaluate(async (url) => {
+      const [tab] = await (globalThis as any).browser.tabs.query({ url });
+      return tab?.id as number;
+    }, AO3_WORK);
+    expect(tabId).toBeGreaterThan(0);
+    await openExtensionPage(popup, `popup.html?tab=${tabId}`, 'button[data-action="toggle-reader"]');
+    await popup.click('button[data-action="toggle-reader"]');
+
+    await story.waitForFunction((selector) => !!document.querySelector(selector)?.shadowRoot?.querySelector('.fs-reader[data-restored] .fs-text p'), { timeout: 15_000 }, READER);
+    const shown = await story.evaluate((selector) => {
+      const root = document.querySelector(selector)!.shadowRoot!;
+      return { title: root.querySelector('.fs-title')?.textContent, text: root.querySelector<HTMLElement>('.fs-text')!.innerText.replace(/\s+/g, ' ') };
+    }, READER);
+    expect(shown.title).toBe(golden.story.title);
+    expect(shown.text.startsWith(golden.story.chapters[0].start)).toBe(true);
+    expect(shown.text.endsWith(golden.story.chapters[0].end)).toBe(true);
+    expect(shown.text).not.toContain('Kudos');
+
+    await story.bringToFront();
+    await story.keyboard.press('Escape');
+    await story.waitForFunction((selector) => !document.querySelector(selector), { timeout: 10_000 }, READER);
+    await popup.close();
+    await story.close();
+  });
 });
+
+/** A new tab on a routed address, once the content script has looked at it. */
+async function openStoryPage(url: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    const answer = web.respond(request.url());
+    void request.respond({ status: answer.status, contentType: answer.contentType, body: answer.body });
+  });
+  await page.goto(url, { waitUntil: 'load' });
+  await page.waitForFunction(() => document.documentElement.dataset.ficshelf !== undefined, { timeout: 20_000 });
+  return page;
+}
+
+/** Opens one of the extension's pages. Over BiDi goto() never settles for moz-extension:// (toolchain gotcha 6), so wait for the page's own element instead. */
+async function openExtensionPage(page: Page, file: string, readySelector: string): Promise<void> {
+  page.goto(`moz-extension://${EXTENSION_UUID}/${file}`).catch(() => undefined);
+  await page.waitForSelector(readySelector, { timeout: 15_000 });
+}
