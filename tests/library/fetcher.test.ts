@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { classifyPage } from '@/utils/sites';
 import type { Story } from '@/utils/story';
 import { planFetch, type FetchPlan } from '@/utils/library/fetch-plan';
-import { backoffMs, DEFAULT_RETRY, fetchStory, retryAfterMs, type FetchDeps, type FetchProgress, type ResponseLike } from '@/utils/library/fetcher';
-import { isCloudflareChallenge, isLoginPage, isLoginUrl } from '@/utils/library/page-checks';
+import { backoffMs, DEFAULT_RETRY, fetchStory, retryAfterMs, sleepFor, type FetchDeps, type FetchProgress, type ResponseLike } from '@/utils/library/fetcher';
+import { consentUrl, isCloudflareChallenge, isLoginPage, isLoginUrl } from '@/utils/library/page-checks';
 import { fixturePath, htmlDocument, loadPage } from '../helpers/fixtures';
 
 /** The per-request limit in these tests: distinct from every polite or backoff delay, so the fake sleep can tell it apart. */
@@ -359,6 +359,36 @@ describe('fetchStory: AO3', () => {
   });
 });
 
+describe('fetchStory: eFiction', () => {
+  const SPUFFY = 'https://www.spuffysanctuary.net/fiction/';
+  const PRINTABLE = `${SPUFFY}viewstory.php?action=printable&sid=1187&textsize=0&chapter=all`;
+
+  it('confirms the archive\'s age warning once and reads the printable view behind it', async () => {
+    const warning = `<html><body><div id="pagetitle"><a href="viewstory.php?sid=1187">Lost Soul</a> by <a href="viewuser.php?uid=3">Michael</a></div>
+      <div class="errortext">This story is rated R. <a href="viewstory.php?sid=1187&amp;ageconsent=ok&amp;warning=4">Continue</a>
+      or <a href="viewstory.php?sid=99&amp;ageconsent=ok&amp;warning=4">another story</a></div></body></html>`;
+    const consented = `${PRINTABLE}&ageconsent=ok&warning=4`;
+    const h = harness({ [PRINTABLE]: [{ status: 200, body: warning }], [consented]: [page('pages/efiction-spuffy-printable.html')] });
+    const plan: FetchPlan = { kind: 'single', requests: [{ url: PRINTABLE, chapters: [1] }], delayMs: 0 };
+    const result = await fetchStory(plan, h.deps);
+    expect(h.calls).toEqual([PRINTABLE, consented]);
+    expect(result.missing).toEqual([]);
+    expect(result.errors).toEqual([]);
+    expect(result.story.id).toBe('efiction:www.spuffysanctuary.net:1187');
+    expect(result.story.chapters.map((c) => [c.index, c.words])).toEqual([[1, 1500]]);
+  });
+
+  it('gives up when the warning page keeps coming back', async () => {
+    const warning = '<html><body><div class="errortext"><a href="viewstory.php?sid=1187&amp;ageconsent=ok&amp;warning=4">Continue</a></div></body></html>';
+    const h = harness({ [PRINTABLE]: [{ status: 200, body: warning }], [`${PRINTABLE}&ageconsent=ok&warning=4`]: [{ status: 200, body: warning }] });
+    const plan: FetchPlan = { kind: 'single', requests: [{ url: PRINTABLE, chapters: [1] }], delayMs: 0 };
+    const result = await fetchStory(plan, h.deps);
+    expect(h.calls).toHaveLength(2);
+    expect(result.missing).toEqual([1]);
+    expect(result.errors).toEqual(['Chapter 1 could not be fetched (the page did not contain the chapter).']);
+  });
+});
+
 describe('fetchStory: cancel', () => {
   it('stops during a request and returns what was fetched, the rest missing', async () => {
     const controller = new AbortController();
@@ -419,7 +449,31 @@ describe('fetchStory: nothing to fetch', () => {
   });
 });
 
+describe('sleepFor', () => {
+  it('waits, and ends at once when cancelled', async () => {
+    const started = Date.now();
+    await sleepFor(30);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(25);
+    const controller = new AbortController();
+    const long = sleepFor(60_000, controller.signal);
+    controller.abort();
+    await long;
+    expect(Date.now() - started).toBeLessThan(10_000);
+  });
+});
+
 describe('page checks', () => {
+  it('finds the continue link of an AO3 adult-content notice for the same chapter only', () => {
+    const url = 'https://archiveofourown.org/works/1/chapters/2';
+    const notice = htmlDocument(
+      `<div class="notice">This work could have adult content. <a href="/works/1/chapters/2?view_adult=true">Proceed</a> <a href="/works/9?view_adult=true">Other</a></div>`,
+      url,
+    );
+    expect(consentUrl(notice, url)).toBe('https://archiveofourown.org/works/1/chapters/2?view_adult=true');
+    expect(consentUrl(notice, 'https://archiveofourown.org/works/1/chapters/2?view_adult=true')).toBeUndefined();
+    expect(consentUrl(htmlDocument('<a href="/works/9?view_adult=true">Other</a>', url), url)).toBeUndefined();
+  });
+
   it('knows login addresses of each family', () => {
     expect(isLoginUrl('https://archiveofourown.org/users/login?return_to=%2Fworks%2F1')).toBe(true);
     expect(isLoginUrl('https://www.fanfiction.net/login.php?cache=bust')).toBe(true);

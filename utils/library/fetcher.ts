@@ -9,7 +9,7 @@ import type { Chapter, Story } from '../story';
 import { emptyStory } from '../story';
 import type { FetchPlan, FetchRequest } from './fetch-plan';
 import { listedChapters } from './fetch-plan';
-import { challengeMessage, isCloudflareChallenge, isLoginPage, isLoginUrl, loginMessage, type HeaderLookup } from './page-checks';
+import { challengeMessage, consentUrl, isCloudflareChallenge, isLoginPage, isLoginUrl, loginMessage, type HeaderLookup } from './page-checks';
 
 /** What the fetcher needs of a Response (the global Response fits). */
 export interface ResponseLike {
@@ -43,7 +43,8 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 5, baseMs: 2000, capMs: 60_000, maxRetryAfterMs: 120_000 };
-export const DEFAULT_TIMEOUT_MS = 30_000;
+/** Generous: AO3 builds a long work's full view slowly, and a 4 MB page takes a while on a slow line. */
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
 export interface FetchDeps {
   fetch: FetchLike;
@@ -128,6 +129,8 @@ type Outcome =
   | { kind: 'challenge' }
   | { kind: 'cancelled' }
   | { kind: 'failed'; reason: string };
+type Consent = { kind: 'consent'; url: string };
+type Retry = { kind: 'retry'; reason: string; retryAfter?: number };
 
 function hasText(chapter: Chapter): boolean {
   return chapter.text.trim() !== '' || chapter.html.trim() !== '';
@@ -212,7 +215,6 @@ class Fetcher {
 
   constructor(
     private readonly deps: FetchDeps,
-    private readonly state: Gathering,
     private readonly expectedId: string | undefined,
   ) {
     this.policy = { ...DEFAULT_RETRY, ...deps.retry };
@@ -256,13 +258,21 @@ class Fetcher {
     }
   }
 
+  /** One request to its end: retried while worth it, through one content-consent page at most. */
   async request(req: FetchRequest): Promise<Outcome> {
+    const first = await this.withRetries(req, req.url);
+    if (first.kind !== 'consent') return first;
+    const second = await this.withRetries(req, first.url);
+    return second.kind === 'consent' ? { kind: 'failed', reason: 'the site kept asking to confirm the content warning' } : second;
+  }
+
+  private async withRetries(req: FetchRequest, url: string): Promise<Outcome | Consent> {
     let reason = '';
     for (let attempt = 1; attempt <= this.policy.attempts; attempt++) {
       let delay = backoffMs(attempt, this.policy);
       try {
-        const { response, body } = await this.attempt(req.url);
-        const outcome = this.read(req, response, body);
+        const { response, body } = await this.attempt(url);
+        const outcome = this.read(req, url, response, body);
         if (outcome.kind !== 'retry') return outcome;
         reason = outcome.reason;
         if (outcome.retryAfter !== undefined) delay = Math.min(outcome.retryAfter, this.policy.maxRetryAfterMs);
@@ -281,8 +291,8 @@ class Fetcher {
   }
 
   /** What a response is: a page with the chapters, a wall, or a failure (retryable or not). */
-  private read(req: FetchRequest, response: ResponseLike, body: string): Outcome | { kind: 'retry'; reason: string; retryAfter?: number } {
-    const finalUrl = response.url || req.url;
+  private read(req: FetchRequest, url: string, response: ResponseLike, body: string): Outcome | Consent | Retry {
+    const finalUrl = response.url || url;
     if (isLoginUrl(finalUrl)) return { kind: 'login' };
     const { status } = response;
     if (isCloudflareChallenge({ status, headers: response.headers, body })) return { kind: 'challenge' };
@@ -290,6 +300,7 @@ class Fetcher {
       return { kind: 'retry', reason: `HTTP ${status}`, retryAfter: retryAfterMs(response.headers.get('retry-after'), this.now()) };
     }
     const doc = this.deps.parse(body, finalUrl);
+    if (status === 401) return { kind: 'login' };
     if (status < 200 || status > 299) return isLoginPage(doc) ? { kind: 'login' } : { kind: 'failed', reason: `HTTP ${status}` };
     const story = this.deps.extract(doc, finalUrl);
     if (story && this.expectedId && story.id && story.id !== this.expectedId) {
@@ -297,6 +308,9 @@ class Fetcher {
     }
     if (story && story.chapters.some((c) => req.chapters.includes(c.index) && hasText(c))) return { kind: 'page', story };
     if (isLoginPage(doc)) return { kind: 'login' };
+    // The reader chose to read this story: an age or content-warning page is confirmed the way a click would.
+    const consent = consentUrl(doc, finalUrl);
+    if (consent) return { kind: 'consent', url: consent };
     return { kind: 'failed', reason: 'the page did not contain the chapter' };
   }
 }
@@ -385,7 +399,7 @@ export async function fetchStory(plan: FetchPlan, deps: FetchDeps): Promise<Fetc
   for (let p: FetchPlan | undefined = plan; p; p = p.fallback) {
     for (const req of p.requests) for (const index of req.chapters) state.expected.add(index);
   }
-  const fetcher = new Fetcher(deps, state, plan.story?.id || undefined);
+  const fetcher = new Fetcher(deps, plan.story?.id || undefined);
   if (deps.signal?.aborted) state.stopped = 'cancelled';
   else await runPlan(plan, fetcher, state, deps);
   return state.result(plan.story?.url ?? plan.requests[0]?.url ?? '');

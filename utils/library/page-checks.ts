@@ -46,6 +46,46 @@ export function isLoginPage(doc: Document): boolean {
   return false;
 }
 
+/** Parameters archives use to record that the reader accepted a content warning: eFiction's age consent, AO3's adult-content interstitial. */
+const CONSENT_PARAMS = ['ageconsent', 'warning', 'view_adult'];
+
+/**
+ * The address behind a content-warning page's "continue" link, for the page
+ * at `pageUrl`: the requested address with the link's consent parameters
+ * added (so a printable all-chapters request stays one). Only links to the
+ * same page of the same story count.
+ */
+export function consentUrl(doc: Document, pageUrl: string): string | undefined {
+  let page: URL;
+  try {
+    page = new URL(pageUrl);
+  } catch {
+    return undefined;
+  }
+  for (const link of Array.from(doc.querySelectorAll('a[href*="ageconsent="], a[href*="warning="], a[href*="view_adult="]'))) {
+    let target: URL;
+    try {
+      target = new URL(link.getAttribute('href') ?? '', page);
+    } catch {
+      continue;
+    }
+    if (target.host !== page.host || target.pathname !== page.pathname) continue;
+    const sid = page.searchParams.get('sid');
+    if (sid && target.searchParams.get('sid') !== sid) continue;
+    const next = new URL(page.href);
+    let added = false;
+    for (const name of CONSENT_PARAMS) {
+      const value = target.searchParams.get(name);
+      if (value && next.searchParams.get(name) !== value) {
+        next.searchParams.set(name, value);
+        added = true;
+      }
+    }
+    if (added) return next.href;
+  }
+  return undefined;
+}
+
 /** Markers only Cloudflare's interstitials carry: the challenge script path, cf-chl tokens, the waiting-room titles. */
 const CHALLENGE_MARKERS = [
   /\/cdn-cgi\/challenge-platform\//i,
