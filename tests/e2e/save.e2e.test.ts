@@ -145,8 +145,8 @@ describe('saving from the popup', () => {
     const stored = await storedStory('ao3:17793689');
     expect(stored.story).toMatchObject({ title: 'Nobody Expects the Dragon Age Inquisition', complete: true, savedChapters: 14, missing: [] });
     expect(stored.chapters.map((c) => c.index)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
-    expect(squash(stored.chapters[1].text)).toContain(squash(chapterTwo.chapters[1].text).slice(0, 120));
-    expect(stored.chapters[13]).toMatchObject({ title: 'A Dangerous Thing', text: 'Hand-made stand-in for chapter 14, A Dangerous Thing.' });
+    expect(squash(stored.chapters[1]!.text)).toContain(squash(chapterTwo.chapters[1]!.text).slice(0, 120));
+    expect(stored.chapters[13]!).toMatchObject({ title: 'A Dangerous Thing', text: 'Hand-made stand-in for chapter 14, A Dangerous Thing.' });
 
     // The popup lists it among recent saves, and the library's size.
     expect(await popup.textContent('.recent-saves li[data-story-id="ao3:17793689"] a')).toBe('Nobody Expects the Dragon Age Inquisition');
@@ -160,8 +160,8 @@ describe('saving from the popup', () => {
     expect(await popup.textContent('.save-outcome')).toBe('Saved the story to your library.');
     const stored = await storedStory('efiction:hpfanficarchive.com:1187');
     expect(stored.story).toMatchObject({ title: onPage.title, complete: true, savedChapters: 1 });
-    expect(squash(stored.chapters[0].text)).toBe(squash(onPage.chapters[0].text).slice(0, squash(stored.chapters[0].text).length));
-    expect(stored.chapters[0].text.length).toBe(300);
+    expect(squash(stored.chapters[0]!.text)).toBe(squash(onPage.chapters[0]!.text).slice(0, squash(stored.chapters[0]!.text).length));
+    expect(stored.chapters[0]!.text.length).toBe(300);
     await Promise.all([page.close(), popup.close()]);
   });
 });
@@ -190,7 +190,7 @@ describe('FFN chapter by chapter, then a new chapter on the site', () => {
     const { page, popup } = await saveFromPopup(FFN_CH1);
     let stored = await storedStory('ffnet:5853866');
     expect(stored.story).toMatchObject({ title: 'Counting', complete: true, savedChapters: 2 });
-    expect(squash(stored.chapters[1].text)).toMatch(/^It is said this purple flower has divinatory power\./);
+    expect(squash(stored.chapters[1]!.text)).toMatch(/^It is said this purple flower has divinatory power\./);
 
     // The author posts chapter 3: the site now lists it.
     const after = ffnWithThirdChapter();
@@ -214,7 +214,7 @@ describe('FFN chapter by chapter, then a new chapter on the site', () => {
     stored = await storedStory('ffnet:5853866');
     expect(stored.story).toMatchObject({ complete: true, savedChapters: 3, missing: [] });
     expect(stored.chapters.map((c) => c.index)).toEqual([1, 2, 3]);
-    expect(squash(stored.chapters[2].text)).toMatch(new RegExp(`^${HAND_MADE_CH3.replace(/[.]/g, '\\.')}`));
+    expect(squash(stored.chapters[2]!.text)).toMatch(new RegExp(`^${HAND_MADE_CH3.replace(/[.]/g, '\\.')}`));
     await Promise.all([page.close(), popup.close()]);
   });
 });

@@ -133,9 +133,9 @@ describe('saving a two-chapter FFN story', () => {
       [1, 'Skipping Stones'],
       [2, 'The Flower'],
     ]);
-    expect(chapters[0].text.replace(/\s+/g, ' ').startsWith(CH1_START)).toBe(true);
-    expect(chapters[1].text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
-    expect(chapters[1].html).toContain('purple flower');
+    expect(chapters[0]!.text.replace(/\s+/g, ' ').startsWith(CH1_START)).toBe(true);
+    expect(chapters[1]!.text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
+    expect(chapters[1]!.html).toContain('purple flower');
   });
 
   it('sends the metadata first, then chapters, then the end that stores them', async () => {
@@ -198,7 +198,7 @@ describe('cancel and resume', () => {
     expect(h.requests.map((r) => r.url)).toEqual(['https://www.fanfiction.net/s/5853866/1/', 'https://www.fanfiction.net/s/5853866/1/']);
     expect(first!.message).toBe('Chapter 1 could not be fetched (HTTP 503). Saved 1 of 2 chapters — resume to fetch the rest.');
     expect(await getStory(h.db, 'ffnet:5853866')).toMatchObject({ complete: false, missing: [1] });
-    expect((await getChapters(h.db, 'ffnet:5853866'))[0].text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
+    expect((await getChapters(h.db, 'ffnet:5853866'))[0]!.text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
   });
 });
 
@@ -225,7 +225,7 @@ describe('errors keep what is saved', () => {
     const result = await controllerFor(h2, chapterOnePage()).controller.control('save');
     expect(result!.message).toMatch(/Cloudflare|security check|browser check/i);
     expect(await getStory(h.db, 'ffnet:5853866')).toMatchObject({ complete: true, savedChapters: 2 });
-    expect((await getChapters(h.db, 'ffnet:5853866'))[1].text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
+    expect((await getChapters(h.db, 'ffnet:5853866'))[1]!.text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
   });
 
   it('a save the background lost (worker restarted) is sent again', async () => {
@@ -272,7 +272,7 @@ describe('new chapters and update', () => {
     expect(updated).toMatchObject({ phase: 'done', mode: 'update', message: 'Added 1 new chapter. The saved copy is up to date.' });
     const saved = await getStory(h.db, 'ffnet:5853866');
     expect(saved).toMatchObject({ complete: true, savedChapters: 2, status: 'complete' });
-    expect((await getChapters(h.db, 'ffnet:5853866'))[1].text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
+    expect((await getChapters(h.db, 'ffnet:5853866'))[1]!.text.replace(/\s+/g, ' ').startsWith(CH2_START)).toBe(true);
     expect((await h.handler.libraryState(now)).newChapters).toBe(0);
   });
 
