@@ -2,16 +2,21 @@
  * `npm run demo`: builds FicShelf, serves sample stories at their real
  * addresses (routed to saved pages, no network), and opens Chromium with the
  * extension loaded. With no display (no $DISPLAY, or --screenshots) it writes
- * screenshots of each sample and its popup instead, and names the folder.
+ * screenshots of each sample, its popup, and reader mode on each story in a
+ * light and a dark theme instead, and names the folder.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { ROOT } from '../tests/helpers/fixtures';
-import { activeTabId, launchChromium, openPopupFor, openStoryPage, RoutedWeb } from '../tests/e2e/harness';
+import type { Page } from 'playwright-core';
+import { activeTabId, launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSession } from '../tests/e2e/harness';
+import { leaveReaderWithEsc, sendToggleReader, setReaderSettings, waitForReader } from '../tests/e2e/reader-helpers';
 import { SAMPLES } from './samples';
 
 const OUT = path.join(ROOT, '.demo', 'screenshots');
+/** Reader mode is shown in these themes, set through storage as the options page would. */
+const READER_THEMES = ['light', 'dark'] as const;
 
 async function main(): Promise<void> {
   const headless = process.argv.includes('--screenshots') || !process.env.DISPLAY;
@@ -39,12 +44,30 @@ async function main(): Promise<void> {
     const kind = await page.evaluate(() => document.documentElement.dataset.ficshelf);
     const popup = await openPopupFor(session, await activeTabId(session));
     await popup.screenshot({ path: path.join(OUT, `${sample.name}-popup.png`), fullPage: true });
-    console.log(`  ${sample.name}: detected "${kind}" → ${sample.name}-page.png, ${sample.name}-popup.png`);
     await popup.close();
+    const readerShots = kind === 'story' ? await screenshotReader(session, page, sample.name) : [];
+    const noReader = kind === 'story' && readerShots.length === 0 ? ' (no chapter text on this page, so no reader mode)' : '';
+    console.log(`  ${sample.name}: detected "${kind}" → ${[`${sample.name}-page.png`, `${sample.name}-popup.png`, ...readerShots].join(', ')}${noReader}`);
     await page.close();
   }
   await session.close();
   console.log(`No display: screenshots written to ${OUT}`);
+}
+
+/** Reader mode on a story page, once per theme; returns the files written. */
+async function screenshotReader(session: ChromiumSession, page: Page, name: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const theme of READER_THEMES) {
+    await setReaderSettings(session, { theme });
+    const answer = await sendToggleReader(session, page);
+    if (!answer?.ok) break;
+    await waitForReader(page);
+    const file = `${name}-reader-${theme}.png`;
+    await page.screenshot({ path: path.join(OUT, file) });
+    files.push(file);
+    await leaveReaderWithEsc(page);
+  }
+  return files;
 }
 
 main().catch((error) => {
