@@ -29,7 +29,8 @@ export function ensurePageStyle(doc: Document): void {
 export function createHost(doc: Document, role: 'shield' | 'placeholder', reasons: string[]): HTMLElement {
   const host = doc.createElement('div');
   host.dataset.ficshelf = role;
-  host.setAttribute('style', 'all: initial; display: block;');
+  // Inline !important: no site or other extension rule (AO3 helpers fold blurbs' children) can hide or restyle it.
+  host.setAttribute('style', 'all: initial; display: block !important; visibility: visible !important; font-size: 14px !important; line-height: 1.4 !important;');
   setReasons(host, reasons);
   const root = host.attachShadow({ mode: 'open' });
   const style = doc.createElement('style');
