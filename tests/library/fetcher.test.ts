@@ -123,8 +123,11 @@ function textOf(story: Story, index: number): string {
 describe('fetchStory: FanFiction.Net chapter by chapter', () => {
   it('fetches chapter 2 and merges it with chapter 1 from the page', async () => {
     const h = harness({ [FFN_CH2]: [page('ffn/chapter-counting-ch2-modern.html')] });
-    const result = await fetchStory(ffnPlan(), h.deps);
+    const plan = ffnPlan();
+    const result = await fetchStory(plan, h.deps);
     expect(h.calls).toEqual([FFN_CH2]);
+    // The page's own Story is left as the page read it.
+    expect(plan.story!.chapters[1]!.text).toBe('');
     expect(result.missing).toEqual([]);
     expect(result.errors).toEqual([]);
     expect(result.stopped).toBeUndefined();
@@ -498,6 +501,9 @@ describe('page checks', () => {
     expect(isCloudflareChallenge({ status: 503, headers: cf, body: '<html><body>Service Unavailable</body></html>' })).toBe(false);
     expect(isCloudflareChallenge({ status: 503, headers: new Headers(), body: 'Service Unavailable' })).toBe(false);
     expect(isCloudflareChallenge({ status: 403, headers: new Headers({ 'cf-mitigated': 'challenge' }), body: '' })).toBe(true);
+    const blocked = '<html><body><h1>Sorry, you have been blocked</h1><div id="cf-error-details">Cloudflare Ray ID: 1</div></body></html>';
+    expect(isCloudflareChallenge({ status: 403, headers: cf, body: blocked })).toBe(true);
+    expect(isCloudflareChallenge({ status: 403, headers: new Headers(), body: '<html><body>Forbidden</body></html>' })).toBe(false);
     const story = fixtureText('ffn/chapter-counting-ch1-modern.html');
     expect(isCloudflareChallenge({ status: 200, headers: cf, body: story })).toBe(false);
     expect(isCloudflareChallenge({ status: 200, headers: new Headers(), body: '<p>She said "Just a moment..." and left.</p>' })).toBe(false);

@@ -165,12 +165,14 @@ class Gathering {
   addStory(story: Story, only?: number[]): void {
     if (!this.metadata || richness(story) > richness(this.metadata)) {
       const previous = this.metadata;
-      this.metadata = story;
+      // A copy: notes from other pages are added to it, and the caller's Story stays as it was.
+      this.metadata = { ...story, notes: [...story.notes] };
       if (previous) this.keepNotes(previous);
     } else this.keepNotes(story);
     for (const index of listedChapters(story)) this.expected.add(index);
     for (const chapter of story.chapters) {
-      if (!this.listed.has(chapter.index)) this.listed.set(chapter.index, chapter);
+      // Listed entries never carry text: a chapter counts as fetched only through `chapters`.
+      if (!this.listed.has(chapter.index)) this.listed.set(chapter.index, { ...chapter, html: '', text: '', words: 0 });
       if (hasText(chapter) && (!only || only.includes(chapter.index)) && !this.chapters.has(chapter.index)) {
         this.chapters.set(chapter.index, chapter);
       }
@@ -180,7 +182,7 @@ class Gathering {
   /** Work notes appear on the first and last chapter pages only: keep those the chosen page lacks. */
   private keepNotes(other: Story): void {
     const meta = this.metadata!;
-    for (const note of other.notes) if (!meta.notes.some((n) => n.text === note.text)) meta.notes = [...meta.notes, note];
+    for (const note of other.notes) if (!meta.notes.some((n) => n.text === note.text)) meta.notes.push(note);
   }
 
   missing(): number[] {

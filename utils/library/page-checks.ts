@@ -115,6 +115,8 @@ function servedByCloudflare(headers: HeaderLookup): boolean {
 export function isCloudflareChallenge(response: { status: number; headers: HeaderLookup; body: string }): boolean {
   const { status, headers, body } = response;
   if ((headers.get('cf-mitigated') ?? '').toLowerCase() === 'challenge') return true;
+  // Cloudflare's own block page ("Sorry, you have been blocked"): a 403 it serves itself, naming its Ray ID.
+  if (status === 403 && servedByCloudflare(headers) && /cf-error-details|Cloudflare Ray ID/i.test(body)) return true;
   if (!hasChallengeMarkers(body)) return false;
   // A normal story page that merely mentions Cloudflare is a 2xx from the origin; challenges are 403/503 or carry the script.
   return status === 403 || status === 503 || servedByCloudflare(headers) || /challenge-platform|cf[-_]chl/i.test(body);
