@@ -84,7 +84,9 @@ function defaultFactory(): DocumentFactory {
 
 /** Builds the EPUB 3 file for a saved story and its saved chapters. */
 export function buildEpub(story: SavedStory, chapters: SavedChapter[], options: EpubOptions = {}): Uint8Array {
-  const createDocument = options.createDocument ?? defaultFactory();
+  // One inert document serves every fragment of the book.
+  const parseDocument = (options.createDocument ?? defaultFactory())();
+  const createDocument = () => parseDocument;
   const lang = languageTag(story.language);
   const ordered = inOrder(chapters);
   const images = new ImageShelf(options.images);

@@ -41,7 +41,9 @@ function defaultFactory(): DocumentFactory {
 }
 
 export function buildHtmlFile(story: SavedStory, chapters: SavedChapter[], options: HtmlExportOptions = {}): string {
-  const createDocument = options.createDocument ?? defaultFactory();
+  // One inert document serves every fragment of the book.
+  const parseDocument = (options.createDocument ?? defaultFactory())();
+  const createDocument = () => parseDocument;
   const xhtmlFor = (baseUrl: string | undefined): XhtmlOptions => ({
     createDocument,
     baseUrl: baseUrl || story.url || undefined,

@@ -113,7 +113,8 @@ export function escapeAttr(text: string): string {
 
 /** An absolute http(s) or mailto URL, or null for anything else (javascript:, data:, fragments …). */
 export function safeUrl(raw: string, baseUrl?: string): string | null {
-  const trimmed = raw.replace(/[\u0000-\u0020\u007f-\u009f]/g, '');
+  // As a browser reads an href: outer control characters and spaces trimmed, tabs and newlines removed.
+  const trimmed = raw.replace(/^[\u0000-\u0020]+|[\u0000-\u0020]+$/g, '').replace(/[\t\n\r]/g, '');
   if (!trimmed || trimmed.startsWith('#')) return null;
   let url: URL;
   try {
@@ -129,6 +130,7 @@ interface Context {
   /** Only phrasing content may follow (inside p, span, em …). */
   phrasing: boolean;
   inLink: boolean;
+  blockHolders: Set<Element>;
 }
 
 /** Converts an HTML fragment to an XHTML fragment (the content of a <body> or <div>). */
@@ -136,7 +138,7 @@ export function htmlToXhtml(html: string, opts: XhtmlOptions): string {
   const doc = opts.createDocument();
   const host = doc.createElement('div');
   host.innerHTML = html;
-  return writeChildren(host, { opts, phrasing: false, inLink: false });
+  return writeChildren(host, { opts, phrasing: false, inLink: false, blockHolders: findBlockHolders(host) });
 }
 
 function writeChildren(parent: Node, ctx: Context): string {
@@ -169,7 +171,7 @@ function writeElement(el: Element, ctx: Context): string {
   if (align) className = className ? `${className} ${align}` : align;
 
   // A phrasing element holding blocks becomes a div that keeps its look.
-  if ((PHRASING.has(tag) || PHRASING_CONTAINERS.has(tag)) && holdsBlocks(el)) {
+  if ((PHRASING.has(tag) || PHRASING_CONTAINERS.has(tag)) && ctx.blockHolders.has(el)) {
     className = [`fs-${tag}`, className].filter(Boolean).join(' ');
     tag = 'div';
   }
@@ -242,20 +244,22 @@ function wellOrderedTerms(dl: Element): boolean {
   return /^(t+d+)*$/.test(kinds.replace(/d+/g, 'd'));
 }
 
-function holdsBlocks(el: Element): boolean {
-  for (const d of Array.from(el.querySelectorAll('*'))) {
-    const name = d.localName.toLowerCase();
-    const mapped = RENAME[name]?.[0] ?? name;
-    if (BLOCK_LEVEL.has(mapped) && !hasDroppedAncestor(d, el)) return true;
-  }
-  return false;
-}
-
-function hasDroppedAncestor(node: Element, stop: Element): boolean {
-  for (let p = node.parentElement; p && p !== stop; p = p.parentElement) {
-    if (DROP.has(p.localName.toLowerCase())) return true;
-  }
-  return false;
+/** Every element with a block somewhere inside it (dropped subtrees aside), found in one pass. */
+function findBlockHolders(root: Element): Set<Element> {
+  const holders = new Set<Element>();
+  const visit = (el: Element): boolean => {
+    let holds = false;
+    for (let child = el.firstElementChild; child; child = child.nextElementSibling) {
+      const name = child.localName.toLowerCase();
+      if (DROP.has(name)) continue;
+      const isBlock = BLOCK_LEVEL.has(RENAME[name]?.[0] ?? name);
+      if (visit(child) || isBlock) holds = true;
+    }
+    if (holds) holders.add(el);
+    return holds;
+  };
+  visit(root);
+  return holders;
 }
 
 function alignClass(el: Element): string | undefined {
@@ -265,7 +269,7 @@ function alignClass(el: Element): string | undefined {
 
 function writeAttrs(el: Element, tag: string): string {
   let out = '';
-  for (const name of [...GLOBAL_ATTRS, ...(ATTRS[tag] ?? [])]) {
+  for (const name of new Set([...GLOBAL_ATTRS, ...(ATTRS[tag] ?? [])])) {
     if (name === 'href') continue;
     const value = el.getAttribute(name);
     if (value === null) continue;
