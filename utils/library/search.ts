@@ -147,12 +147,16 @@ function addHit(hits: WordHits, id: string, score: number, where: SearchField[])
   hits.set(id, hit);
 }
 
-async function textPostings(db: IDBPDatabase<LibrarySchema>, word: string, prefix: boolean): Promise<Posting[]> {
-  // Arrays sort after strings in IndexedDB, so [word, []] bounds every [word, id].
-  const range = prefix
-    ? IDBKeyRange.bound([word], [word + '\uffff'])
-    : IDBKeyRange.bound([word], [word, []]);
-  return db.getAll('postings', range);
+/** Story ids (with occurrence counts) whose text holds the word, or, for a prefix, any word starting with it. */
+async function textMatches(db: IDBPDatabase<LibrarySchema>, word: string, prefix: boolean): Promise<Array<[string, number]>> {
+  if (!prefix) {
+    // Arrays sort after strings in IndexedDB, so [word, []] bounds every [word, id].
+    const postings: Posting[] = await db.getAll('postings', IDBKeyRange.bound([word], [word, []]));
+    return postings.map((posting) => [posting.id, posting.term === word ? posting.n : 0]);
+  }
+  // A prefix can match thousands of postings: read keys only, and count the exact word where it is one.
+  const keys = await db.getAllKeys('postings', IDBKeyRange.bound([word], [word + '\uffff']));
+  return keys.map(([term, id]) => [id, term === word ? 2 : 0]);
 }
 
 async function wordHits(
@@ -167,9 +171,8 @@ async function wordHits(
     const where = [...fields].map((field) => FIELD_WHERE[field]).filter((field): field is SearchField => field !== undefined);
     addHit(hits, String(result.id), result.score, where);
   }
-  for (const posting of await textPostings(db, word, prefix)) {
-    const exact = posting.term === word;
-    addHit(hits, posting.id, (exact ? 1 : 0.7) * (1 + Math.log(posting.n)), ['text']);
+  for (const [id, exactCount] of await textMatches(db, word, prefix)) {
+    addHit(hits, id, exactCount > 0 ? 1 + Math.log(exactCount) : 0.7, ['text']);
   }
   return hits;
 }
