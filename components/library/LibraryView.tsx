@@ -119,6 +119,20 @@ export function LibraryView(props: LibraryViewProps) {
     };
   }, [props.dbName, reload]);
 
+  // Stories read or saved in other tabs meanwhile: show the library as it is when the reader comes back.
+  useEffect(() => {
+    if (!db) return;
+    const refresh = () => {
+      if (document.visibilityState === 'visible') void reload(db).catch(() => {});
+    };
+    document.addEventListener('visibilitychange', refresh);
+    window.addEventListener('focus', refresh);
+    return () => {
+      document.removeEventListener('visibilitychange', refresh);
+      window.removeEventListener('focus', refresh);
+    };
+  }, [db, reload]);
+
   /** Runs a change to the library, then shows the library as it now is; a failure is said in a sentence. */
   const change = useCallback(
     async (what: string, run: (database: LibraryDb) => Promise<void>) => {

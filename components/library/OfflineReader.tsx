@@ -149,15 +149,15 @@ function StoryReader(props: StoryReaderProps) {
   const { prev, next } = neighbours(story, chapterIndex);
 
   // Both stores: the library (what the list shows, where the reader reopens) and reader mode's per-chapter place.
-  const saver = useMemo(
-    () =>
-      throttle((index: number, f: number) => {
-        const p = propsRef.current;
-        void p.saveProgress(index, f).catch((error) => console.warn('[FicShelf] reading progress not saved', error));
-        p.savePosition?.(saved.id, index, f);
-      }, SAVE_EVERY_MS),
+  const persist = useCallback(
+    (index: number, f: number) => {
+      const p = propsRef.current;
+      void p.saveProgress(index, f).catch((error) => console.warn('[FicShelf] reading progress not saved', error));
+      p.savePosition?.(saved.id, index, f);
+    },
     [saved.id],
   );
+  const saver = useMemo(() => throttle(persist, SAVE_EVERY_MS), [persist]);
 
   const measure = useCallback((): number | null => {
     const box = scroller.current;
@@ -199,8 +199,11 @@ function StoryReader(props: StoryReaderProps) {
         box.scrollTop = scrollTopFor(value, { clientHeight: box.clientHeight, textTop, textHeight: text.offsetHeight });
         setFraction(value);
       }
-      // Opening a chapter counts as reading it, so the library shows where the reader is.
-      if (hasText) saver.call(chapterIndex, value ?? 0);
+      // Opening a chapter counts as reading it: stored at once, so the library shows where the reader is.
+      if (hasText) {
+        saver.cancel();
+        persist(chapterIndex, value ?? 0);
+      }
       nextFrame(() => {
         if (cancelled) return;
         restored.current = true;

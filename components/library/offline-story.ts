@@ -33,7 +33,7 @@ export function startChapter(story: Story, saved: SavedStory, asked: number | nu
 export function neighbours(story: Story, index: number): { prev: number | null; next: number | null } {
   const order = story.chapters.map((c) => c.index);
   const at = order.indexOf(index);
-  return { prev: at > 0 ? order[at - 1] : null, next: at >= 0 && at < order.length - 1 ? order[at + 1] : null };
+  return { prev: order[at - 1] ?? null, next: at >= 0 ? (order[at + 1] ?? null) : null };
 }
 
 /** read.html?id=…&chapter=… for a story (and chapter). */

@@ -59,7 +59,7 @@ describe('backup', () => {
     const silver = realStory();
     const { root, downloads, savedSettings } = await library([silver, makeStory(1)]);
     root.querySelector<HTMLButtonElement>('[data-action="export-backup"]')!.click();
-    await vi.waitFor(() => expect(downloads).toHaveLength(1));
+    await vi.waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
     expect(downloads[0]!.name).toMatch(/^ficshelf-backup-\d{4}-\d{2}-\d{2}\.json$/);
     const text = await downloads[0]!.data.text();
     const backup = JSON.parse(text);
@@ -67,7 +67,7 @@ describe('backup', () => {
     expect(backup.settings.reader.fontSize).toBe(23);
     expect(backup.stories.map((s: { id: string }) => s.id).sort()).toEqual(['ao3:1001', 'ao3:24861814']);
     expect(backup.chapters.filter((c: { storyId: string }) => c.storyId === silver.id)).toHaveLength(20);
-    await vi.waitFor(() => expect(root.querySelector('[data-field="status"]')!.textContent).toBe('Backup exported: 2 stories and your settings.'));
+    await vi.waitFor(() => expect(root.querySelector('[data-field="status"]')!.textContent).toBe('Backup exported: 2 stories and your settings.'), { timeout: 5000 });
 
     await deleteStories(db!, ['ao3:1001', silver.id]);
     chooseFile(root, text);
@@ -77,16 +77,16 @@ describe('backup', () => {
     expect(report.textContent).toContain('Your settings from the backup are in use now.');
     expect(savedSettings[0]!.reader.fontSize).toBe(23);
 
-    await vi.waitFor(() => expect(shownIds(root).sort()).toEqual(['ao3:1001', 'ao3:24861814']));
+    await vi.waitFor(() => expect(shownIds(root).sort()).toEqual(['ao3:1001', 'ao3:24861814']), { timeout: 5000 });
     expect((await getChapters(db!, silver.id)).map((c) => c.index)).toEqual(Array.from({ length: 20 }, (_, i) => i + 1));
     typeInto(root.querySelector<HTMLInputElement>('[data-action="search"]')!, 'Jashua');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual([silver.id]));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual([silver.id]), { timeout: 5000 });
   });
 
   it('lists what it kept and what it refused, with reasons', async () => {
     const { root, downloads } = await library([makeStory(1), makeStory(2)]);
     root.querySelector<HTMLButtonElement>('[data-action="export-backup"]')!.click();
-    await vi.waitFor(() => expect(downloads).toHaveLength(1));
+    await vi.waitFor(() => expect(downloads).toHaveLength(1), { timeout: 5000 });
     const backup = JSON.parse(await downloads[0]!.data.text());
     backup.stories.push({ id: '', title: 'Broken entry' });
     chooseFile(root, JSON.stringify(backup));
@@ -96,7 +96,7 @@ describe('backup', () => {
     expect(rejected.hasAttribute('open')).toBe(true);
     expect(rejected.querySelector('li')!.textContent).toMatch(/^Broken entry — .+/);
     root.querySelector<HTMLButtonElement>('[data-action="close-report"]')!.click();
-    await vi.waitFor(() => expect(root.querySelector('[data-ficshelf="import-report"]')).toBeNull());
+    await vi.waitFor(() => expect(root.querySelector('[data-ficshelf="import-report"]')).toBeNull(), { timeout: 5000 });
   });
 
   it('says plainly when the file is not a backup, and changes nothing', async () => {
@@ -129,7 +129,7 @@ describe('exporting a story', () => {
     // Local file header: the name starts at byte 30; "mimetype" stored, not compressed.
     expect(new TextDecoder().decode(bytes.slice(30, 38))).toBe('mimetype');
     expect(new TextDecoder().decode(bytes.slice(38, 58))).toBe('application/epub+zip');
-    await vi.waitFor(() => expect(root.querySelector('[data-field="status"]')!.textContent).toBe('“Through Your Silver Eyes” exported as EPUB.'));
+    await vi.waitFor(() => expect(root.querySelector('[data-field="status"]')!.textContent).toBe('“Through Your Silver Eyes” exported as EPUB.'), { timeout: 5000 });
   });
 
   it('downloads one self-contained HTML file with every chapter', async () => {

@@ -86,7 +86,7 @@ describe('search', () => {
     const root = await library([silver, makeStory(1), makeStory(2)]);
     // A word that only the real story's chapter 3 holds ("Jashua" is an original character).
     typeInto(root.querySelector<HTMLInputElement>('[data-action="search"]')!, 'Jashua');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual([silver.id]));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual([silver.id]), { timeout: 5000 });
     expect(field(root, silver.id, 'match')).toBe('Found in the text');
     expect(root.querySelector('[data-field="count"]')!.textContent).toBe('1 of 3 stories');
     expect(root.querySelector<HTMLSelectElement>('[data-action="sort"]')!.value).toBe('relevance');
@@ -95,7 +95,7 @@ describe('search', () => {
   it('matches titles and authors, and says so', async () => {
     const root = await library([makeStory(1), makeStory(2, { authors: [{ name: 'Quillfeather' }] })]);
     typeInto(root.querySelector<HTMLInputElement>('[data-action="search"]')!, 'quillfeather');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002']));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002']), { timeout: 5000 });
     expect(field(root, 'ao3:1002', 'match')).toBe('Found in the author');
   });
 
@@ -103,9 +103,9 @@ describe('search', () => {
     const root = await library([makeStory(1), makeStory(2)]);
     const search = root.querySelector<HTMLInputElement>('[data-action="search"]')!;
     typeInto(search, 'zeppelinophobia');
-    await vi.waitFor(() => expect(root.querySelector('[data-empty="results"]')!.textContent).toContain('No saved story matches “zeppelinophobia”'));
+    await vi.waitFor(() => expect(root.querySelector('[data-empty="results"]')!.textContent).toContain('No saved story matches “zeppelinophobia”'), { timeout: 5000 });
     typeInto(search, '');
-    await vi.waitFor(() => expect(shownIds(root)).toHaveLength(2));
+    await vi.waitFor(() => expect(shownIds(root)).toHaveLength(2), { timeout: 5000 });
   });
 });
 
@@ -120,15 +120,15 @@ describe('filters and sort', () => {
     const root = await library(stories());
     const select = (name: string) => root.querySelector<HTMLSelectElement>(`[data-filter="${name}"]`)!;
     typeInto(select('fandom'), 'Angel', 'change');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1001']));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1001']), { timeout: 5000 });
     typeInto(select('fandom'), '', 'change');
     typeInto(select('rating'), 'teen', 'change');
-    await vi.waitFor(() => expect(shownIds(root).sort()).toEqual(['ao3:1002', 'ao3:1003']));
+    await vi.waitFor(() => expect(shownIds(root).sort()).toEqual(['ao3:1002', 'ao3:1003']), { timeout: 5000 });
     typeInto(select('rating'), '', 'change');
     typeInto(select('status'), 'in-progress', 'change');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1001']));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1001']), { timeout: 5000 });
     typeInto(select('status'), '', 'change');
-    await vi.waitFor(() => expect(shownIds(root)).toHaveLength(3));
+    await vi.waitFor(() => expect(shownIds(root)).toHaveLength(3), { timeout: 5000 });
   });
 
   it('shows only unread stories when asked', async () => {
@@ -138,18 +138,18 @@ describe('filters and sort', () => {
     container = mountInto(<LibraryView dbName={(db as any).name} searchDelay={0} />);
     await find(container, '[data-filter="unread"]');
     check(container.querySelector<HTMLInputElement>('[data-filter="unread"]')!);
-    await vi.waitFor(() => expect(shownIds(container!).sort()).toEqual(['ao3:1001', 'ao3:1003']));
+    await vi.waitFor(() => expect(shownIds(container!).sort()).toEqual(['ao3:1001', 'ao3:1003']), { timeout: 5000 });
   });
 
   it('sorts by title, author and length', async () => {
     const root = await library(stories());
     const sort = root.querySelector<HTMLSelectElement>('[data-action="sort"]')!;
     typeInto(sort, 'title', 'change');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002', 'ao3:1001', 'ao3:1003']));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002', 'ao3:1001', 'ao3:1003']), { timeout: 5000 });
     typeInto(sort, 'words', 'change');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1003', 'ao3:1001', 'ao3:1002']));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1003', 'ao3:1001', 'ao3:1002']), { timeout: 5000 });
     typeInto(sort, 'author', 'change');
-    await vi.waitFor(() => expect(shownIds(root)[0]).toBe('ao3:1003'));
+    await vi.waitFor(() => expect(shownIds(root)[0]).toBe('ao3:1003'), { timeout: 5000 });
   });
 });
 
@@ -163,11 +163,11 @@ describe('shelves', () => {
     await find(root, '[data-story-id="ao3:1002"] [data-shelf="favourites"]');
 
     typeInto(root.querySelector<HTMLSelectElement>('[data-filter="shelf"]')!, 'favourites', 'change');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002']));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002']), { timeout: 5000 });
 
     item(root, 'ao3:1002').querySelector<HTMLButtonElement>('[data-shelf="favourites"] button')!.click();
     await vi.waitFor(async () => expect((await getStory(db!, 'ao3:1002'))!.shelves).toEqual([]));
-    await vi.waitFor(() => expect(root.querySelector('[data-empty="results"]')).not.toBeNull());
+    await vi.waitFor(() => expect(root.querySelector('[data-empty="results"]')).not.toBeNull(), { timeout: 5000 });
   });
 
   it('puts selected stories on a shelf the reader names', async () => {
@@ -205,28 +205,29 @@ describe('delete and undo', () => {
     const root = await library([silver, makeStory(1), makeStory(2)]);
     check(item(root, silver.id).querySelector<HTMLInputElement>('.item-select')!);
     check(item(root, 'ao3:1001').querySelector<HTMLInputElement>('.item-select')!);
-    await vi.waitFor(() => expect(root.querySelector('[data-field="count"]')!.textContent).toBe('3 stories, 2 selected'));
+    await vi.waitFor(() => expect(root.querySelector('[data-field="count"]')!.textContent).toBe('3 stories, 2 selected'), { timeout: 5000 });
     (await find<HTMLButtonElement>(root, '[data-action="delete-selected"]')).click();
 
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002']));
+    // Deleting removes the full-text index entries too: a few seconds under fake-indexeddb.
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1002']), { timeout: 8000 });
     expect(await getStory(db!, silver.id)).toBeUndefined();
     const toast = await find(root, '[data-ficshelf="toast"]');
     expect(toast.textContent).toContain('Deleted 2 stories.');
 
     toast.querySelector<HTMLButtonElement>('[data-action="undo"]')!.click();
-    await vi.waitFor(() => expect(shownIds(root).sort()).toEqual(['ao3:1001', 'ao3:1002', silver.id].sort()));
+    await vi.waitFor(() => expect(shownIds(root).sort()).toEqual(['ao3:1001', 'ao3:1002', silver.id].sort()), { timeout: 8000 });
     const back = await getStory(db!, silver.id);
     expect(back!.savedChapters).toBe(20);
     expect(root.querySelector('[data-field="status"]')!.textContent).toBe('2 stories are back in your library.');
     // The text is searchable again after the undo.
     typeInto(root.querySelector<HTMLInputElement>('[data-action="search"]')!, 'Jashua');
-    await vi.waitFor(() => expect(shownIds(root)).toEqual([silver.id]));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual([silver.id]), { timeout: 5000 });
   });
 
   it('deletes one story from its entry, naming it', async () => {
     const root = await library([makeStory(1), makeStory(2)]);
     item(root, 'ao3:1002').querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
-    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1001']));
+    await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1001']), { timeout: 5000 });
     expect((await find(root, '[data-ficshelf="toast"]')).textContent).toContain('Deleted “Story 0002”.');
   });
 });
@@ -237,8 +238,8 @@ describe('check for updates', () => {
     const root = await library([makeStory(1), makeStory(2)], { sendMessage: async (m) => void sent.push(m) });
     check(item(root, 'ao3:1002').querySelector<HTMLInputElement>('.item-select')!);
     (await find<HTMLButtonElement>(root, '[data-action="check-updates"]')).click();
-    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ficshelf:check-updates', ids: ['ao3:1002'] }]));
-    await vi.waitFor(() => expect(root.querySelector('[data-field="status"]')!.textContent).toContain('Checking one story for new chapters'));
+    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ficshelf:check-updates', ids: ['ao3:1002'] }]), { timeout: 5000 });
+    await vi.waitFor(() => expect(root.querySelector('[data-field="status"]')!.textContent).toContain('Checking one story for new chapters'), { timeout: 5000 });
   });
 
   it('says so in a sentence when the background cannot be reached', async () => {
@@ -293,7 +294,7 @@ describe('a large library', () => {
     const box = container.querySelector<HTMLElement>('.virtual-list')!;
     box.scrollTop = 1500 * ROW_HEIGHT;
     box.dispatchEvent(new Event('scroll'));
-    await vi.waitFor(() => expect(shownIds(container!)).toContain('ao3:2501'));
+    await vi.waitFor(() => expect(shownIds(container!)).toContain('ao3:2501'), { timeout: 5000 });
     expect(shownIds(container).length).toBeLessThan(20);
     expect(shownIds(container)).not.toContain('ao3:1001');
   });

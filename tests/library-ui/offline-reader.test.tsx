@@ -67,13 +67,13 @@ describe('the offline reader', () => {
     const chapters: number[] = [];
     const root = await openReader([silver], { storyId: silver.id, onChapter: (i) => chapters.push(i) });
     root.querySelector<HTMLButtonElement>('[data-action="next"]')!.click();
-    await vi.waitFor(() => expect(chapterShown(root)).toBe(2));
+    await vi.waitFor(() => expect(chapterShown(root)).toBe(2), { timeout: 5000 });
     expect(root.querySelector('.fs-chapter-title')!.textContent).toBe('Chapter 2: A promise unfulfilled');
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight', bubbles: true }));
-    await vi.waitFor(() => expect(chapterShown(root)).toBe(3));
+    await vi.waitFor(() => expect(chapterShown(root)).toBe(3), { timeout: 5000 });
     expect(text(root)).toContain("Draco stood in Jashua's house, in the middle of the");
     window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowLeft', bubbles: true }));
-    await vi.waitFor(() => expect(chapterShown(root)).toBe(2));
+    await vi.waitFor(() => expect(chapterShown(root)).toBe(2), { timeout: 5000 });
     expect(chapters).toEqual([2, 3, 2]);
     // Opening a chapter is recorded in the library (the list shows it as the reading progress).
     await vi.waitFor(async () => expect((await getStory(db!, silver.id))!.read?.chapter).toBe(2), { timeout: 3000 });
@@ -112,7 +112,7 @@ describe('the offline reader', () => {
     expect(root.querySelector('.fs-text')).toBeNull();
     expect(root.textContent).not.toContain("Harry wasn't proud");
     root.querySelector<HTMLButtonElement>('[data-ficshelf="reveal"]')!.click();
-    await vi.waitFor(() => expect(text(root)).toContain("Harry wasn't proud of his decision."));
+    await vi.waitFor(() => expect(text(root)).toContain("Harry wasn't proud of his decision."), { timeout: 5000 });
     expect(allowed).toEqual([]);
   });
 
