@@ -10,20 +10,36 @@ import type { SaveDeps } from '../save/run-save';
 /**
  * The page's own network, parser and adapters: requests go out from the
  * story's origin with the reader's cookies (session, consent), as if they
- * had clicked through the chapters. Firefox gives content scripts the page's
- * fetch as `content.fetch`.
+ * had clicked through the chapters.
  */
 export function pageSaveDeps(): SaveDeps {
-  const pageFetch: typeof fetch = (globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch ?? fetch;
   const generic = !isKnownStoryHost(location.hostname);
   return {
     send: (message: SaveMessage) => browser.runtime.sendMessage(message),
-    fetch: (url, init) => pageFetch(url, { ...init, credentials: 'include' }),
+    fetch: pageFetch,
     parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
     extract: (doc, url) => classifyPage(doc, url, { generic }).story ?? null,
     sleep: sleepFor,
   };
 }
+
+/**
+ * Firefox runs content-script fetches as the extension; `content.fetch` is the
+ * page's own. An AbortSignal from the script's side cannot cross into the
+ * page's realm, so there it is left out (the fetcher stops waiting on cancel
+ * anyway). Chromium's content-script fetch already is the page's origin.
+ */
+const pageFetch: SaveDeps['fetch'] = async (url, init) => {
+  const contentFetch = (globalThis as { content?: { fetch?: typeof fetch } }).content?.fetch;
+  if (contentFetch) {
+    try {
+      return await contentFetch(url, { credentials: 'include', redirect: init.redirect });
+    } catch {
+      // Fall through to the script's own fetch, which carries the cookies through the host permission.
+    }
+  }
+  return fetch(url, { ...init, credentials: 'include' });
+};
 
 /**
  * Saving to the library (issue 5): the `save` command (shortcut, popup,
