@@ -167,7 +167,7 @@ describe('EPUB title page', () => {
     partial.story = { ...partial.story, complete: false, missing: [2], savedChapters: 2 };
     const partialBook = files(build(partial));
     const titlePage = xml(partialBook['OEBPS/title.xhtml']!);
-    expect(titlePage.body.textContent).toContain('chapters 2 were not saved');
+    expect(titlePage.body.textContent).toContain('chapter 2 was not saved');
     expect(Object.keys(partialBook).filter((n) => n.includes('chapter-'))).toEqual([
       'OEBPS/chapter-0001.xhtml',
       'OEBPS/chapter-0003.xhtml',

@@ -2,6 +2,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { escapeAttr, escapeXml, htmlToXhtml, safeUrl } from '../../utils/library/xhtml';
+import { exportFileName } from '../../utils/library/title-page';
 import { HOSTILE, createDocument } from './export-samples';
 
 const convert = (html: string, baseUrl = 'https://example.org/fic/ch1.html') => htmlToXhtml(html, { createDocument, baseUrl });
@@ -57,6 +58,16 @@ describe('htmlToXhtml', () => {
     expect(convert('<li>orphan</li>')).toBe('<div>orphan</div>');
     expect(convert('<dl><dd>d</dd><dt>t</dt></dl>')).toBe('<div><div>d</div><div>t</div></div>');
     expect(convert('<dl><dt>t</dt><dd>d</dd></dl>')).toBe('<dl><dt>t</dt><dd>d</dd></dl>');
+  });
+
+  it('numbers only items of ordered lists', () => {
+    expect(convert('<ol><li value="4">a</li></ol><ul><li value="4">b</li></ul>')).toBe('<ol><li value="4">a</li></ol><ul><li>b</li></ul>');
+  });
+
+  it('names exported files safely', () => {
+    expect(exportFileName({ title: 'Soup: A/B "Test"?', authors: [{ name: 'Zoë' }] }, 'epub')).toBe('Soup A B Test - Zoë.epub');
+    expect(exportFileName({ title: '', authors: [] }, 'html')).toBe('Untitled.html');
+    expect(exportFileName({ title: '...', authors: [] }, 'html')).toBe('story.html');
   });
 
   it('removes characters XML forbids', () => {

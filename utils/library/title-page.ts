@@ -66,7 +66,8 @@ export function titlePageFields(story: SavedStory, chapters: SavedChapter[]): Fi
   add('Source', story.url, safeUrl(story.url) ?? undefined);
   add('Saved', dayOf(story.savedAt));
   if (!story.complete && story.missing?.length) {
-    add('Partial copy', `chapters ${story.missing.join(', ')} were not saved`);
+    const many = story.missing.length > 1;
+    add('Partial copy', `${many ? 'chapters' : 'chapter'} ${story.missing.join(', ')} ${many ? 'were' : 'was'} not saved`);
   }
   return rows;
 }
@@ -160,3 +161,18 @@ td, th { border: 1px solid #999; padding: 0.2em 0.4em; }
 img { max-width: 100%; height: auto; }
 hr { border: none; border-top: 1px solid #999; margin: 1.5em 20%; }
 `;
+
+/** A file name for an exported story: "Title - Author.epub", safe on every system. */
+export function exportFileName(story: Pick<SavedStory, 'title' | 'authors'>, extension: 'epub' | 'html'): string {
+  const author = story.authors[0]?.name;
+  const base = [story.title || 'Untitled', author].filter(Boolean).join(' - ');
+  const safe = base
+    .normalize('NFC')
+    .replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^\.+|\.+$/g, '')
+    .slice(0, 120)
+    .trim();
+  return `${safe || 'story'}.${extension}`;
+}

@@ -271,6 +271,7 @@ function writeAttrs(el: Element, tag: string): string {
   let out = '';
   for (const name of new Set([...GLOBAL_ATTRS, ...(ATTRS[tag] ?? [])])) {
     if (name === 'href') continue;
+    if (name === 'value' && el.parentElement?.localName !== 'ol') continue; // only ordered items have a number
     const value = el.getAttribute(name);
     if (value === null) continue;
     const clean = cleanAttr(name, value);
