@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { strFromU8, unzipSync } from 'fflate';
 import { JSDOM } from 'jsdom';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildEpub, chapterFileName, epubTimestamp, languageTag } from '../../utils/library/epub';
+import { buildEpub, chapterFileName, epubTimestamp, languageTag, type EpubOptions } from '../../utils/library/epub';
 import {
   FIXTURE_PAGES,
   createDocument,
@@ -21,7 +21,7 @@ import {
 
 const run = promisify(execFile);
 
-function build(sample: SavedSample, options = {}): Uint8Array {
+function build(sample: SavedSample, options: EpubOptions = {}): Uint8Array {
   return buildEpub(sample.story, sample.chapters, { createDocument, ...options });
 }
 
@@ -307,9 +307,13 @@ describe('epubcheck', () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'ficshelf-epub-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  const samples: Array<[string, () => SavedSample]> = [
+  // A real 1×1 PNG, so the checker can read the image it finds in the book.
+  const png = Uint8Array.from(Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64'));
+  const images = new Map([['https://archiveofourown.org/images/map.png', { data: png, mediaType: 'image/png' }]]);
+  const samples: Array<[string, () => SavedSample, EpubOptions?]> = [
     ['a one-shot', oneShot],
     ['a multi-chapter story with notes, images, tables and escapes', multiChapter],
+    ['a story with its image inside the book', multiChapter, { images }],
     ['HTML that is not well-formed', malformed],
     ['hostile HTML', hostile],
     ...FIXTURE_PAGES.map(([file, url]): [string, () => SavedSample] => [file, () => fromFixture(file, url)]),
@@ -317,12 +321,12 @@ describe('epubcheck', () => {
 
   it.each(samples)(
     'accepts the EPUB for %s',
-    async (_label, make) => {
+    async (_label, make, options) => {
       const [command, prefix] = epubcheckCommand();
       const sample = make();
       expect(sample.chapters.length).toBeGreaterThan(0);
-      const file = path.join(dir, `${sample.name.replace(/[^\w.-]+/g, '_')}.epub`);
-      writeFileSync(file, build(sample));
+      const file = path.join(dir, `${sample.name.replace(/[^\w.-]+/g, '_')}${options ? '-with-images' : ''}.epub`);
+      writeFileSync(file, build(sample, options));
       let output: string;
       let code = 0;
       try {
