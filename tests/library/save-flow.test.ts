@@ -15,7 +15,9 @@ import { batchChapters } from '@/entrypoints/page.content/save/batches';
 import type { SaveDeps } from '@/entrypoints/page.content/save/run-save';
 import { FEATURES } from '@/entrypoints/page.content/features';
 import { saveStory } from '@/entrypoints/page.content/features/save-story';
-import { pageLibraryState } from '@/components/popup/LibraryStatus';
+import { h, render } from 'preact';
+import { LibraryStatus, pageLibraryState } from '@/components/popup/LibraryStatus';
+import { LibraryError } from '@/utils/library/types';
 
 /**
  * The save flow end to end without a browser: the content script's save
@@ -250,6 +252,16 @@ describe('errors keep what is saved', () => {
     expect(answer).toMatchObject({ ok: false, code: 'interrupted' });
     expect((answer as { error: string }).error).toMatch(/Nothing was changed/);
   });
+
+  it('a full disk is said in the library\'s own words, and nothing is claimed saved', async () => {
+    const h = await harness();
+    const send = h.deps.send;
+    h.deps.send = async (message) =>
+      message.type === 'ficshelf:save-end' ? { ok: false, error: new LibraryError('quota').message, code: 'quota' } : send(message);
+    const result = await controllerFor(h, chapterOnePage()).controller.control('save');
+    expect(result).toMatchObject({ phase: 'error', message: 'Your browser has no room left for more stories. Nothing was changed.' });
+    expect(await getStory(h.db, 'ffnet:5853866')).toBeUndefined();
+  });
 });
 
 describe('new chapters and update', () => {
@@ -317,6 +329,45 @@ describe('the page panel', () => {
     const root = document.querySelector(SAVE_PANEL_SELECTOR)!.shadowRoot!;
     expect(root.querySelector('.message')!.textContent).toBe('2 new chapters since you saved this story.');
     expect(root.querySelector('[data-action="update"]')!.textContent).toBe('Update');
+  });
+});
+
+describe('the popup\'s library status', () => {
+  const saved = (complete: boolean) => ({
+    title: 'T', savedAt: '2026-01-02T10:00:00Z', updatedAt: '2026-01-03T10:00:00Z', complete,
+    missing: complete ? [] : [10, 11, 12], savedChapters: complete ? 12 : 9, listedChapters: 12, savedIndexes: [],
+  });
+  const show = (props: Parameters<typeof LibraryStatus>[0]) => {
+    const container = document.createElement('div');
+    render(h(LibraryStatus, props), container);
+    return container;
+  };
+
+  it('shows the save under way with Cancel', () => {
+    const actions: string[] = [];
+    const box = show({
+      state: { storyId: 's', saved: null, newChapters: 0 },
+      progress: { storyId: 's', title: 'T', mode: 'full', phase: 'fetching', done: 2, total: 12 },
+      onControl: (a) => void actions.push(a),
+    });
+    expect(box.querySelector('[data-library-state]')!.getAttribute('data-library-state')).toBe('saving');
+    expect(box.querySelector('.status-line')!.textContent).toBe('Saving chapter 3 of 12…');
+    (box.querySelector('[data-action="cancel"]') as HTMLButtonElement).click();
+    expect(actions).toEqual(['cancel']);
+  });
+
+  it('never passes a partial copy off as whole, and offers Resume', () => {
+    const box = show({ state: { storyId: 's', saved: saved(false), newChapters: 0 }, progress: null, onControl: () => undefined });
+    expect(box.querySelector('[data-field="partial"]')!.textContent).toBe('Saved 9 of 12 chapters — resume to fetch the rest.');
+    expect(box.querySelector('[data-action="resume"]')).not.toBeNull();
+  });
+
+  it('says when the site has new chapters, and when it is saved', () => {
+    const fresh = show({ state: { storyId: 's', saved: saved(true), newChapters: 2 }, progress: null, onControl: () => undefined });
+    expect(fresh.querySelector('[data-field="new-chapters"]')!.textContent).toBe('2 new chapters since you saved it.');
+    expect(fresh.querySelector('[data-action="update"]')).not.toBeNull();
+    const whole = show({ state: { storyId: 's', saved: saved(true), newChapters: 0 }, progress: null, onControl: () => undefined });
+    expect(whole.querySelector('[data-field="saved-on"]')!.textContent).toBe('Saved on 3 Jan 2026 · 12 chapters');
   });
 });
 
