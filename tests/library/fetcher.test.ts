@@ -295,6 +295,14 @@ describe('fetchStory: walls that are not chapters', () => {
     expect(result.missing).toEqual([3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14]);
   });
 
+  it('knows a redirect to the login address for a login wall, whatever the page looks like', async () => {
+    const h = harness({ [FFN_CH2]: [{ status: 200, url: 'https://www.fanfiction.net/login.php?cache=bust', body: '<html><body><h1>Sign in</h1></body></html>' }] });
+    const result = await fetchStory(ffnPlan(), h.deps);
+    expect(result.stopped).toBe('login');
+    expect(result.errors).toEqual(['fanfiction.net asks you to log in to read this story: log in, then save again']);
+    expect(result.missing).toEqual([2]);
+  });
+
   it('recognises the login page even when the site shows it without redirecting', async () => {
     const h = harness({ [AO3_FULL]: [page('ao3/locked-49733128-login-required.html')] });
     const result = await fetchStory(ao3Plan(), h.deps);
