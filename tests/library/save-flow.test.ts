@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import { readFileSync } from 'node:fs';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { fixturePath, htmlDocument, loadPage } from '../helpers/fixtures';
 import { classifyPage } from '@/utils/sites';
@@ -10,7 +10,7 @@ import { openLibrary } from '@/utils/library/schema';
 import { getChapters, getStory } from '@/utils/library/store';
 import { createLibraryHandler } from '@/entrypoints/background/library';
 import { createSaveController, modeFor } from '@/entrypoints/page.content/save/controller';
-import { createSavePanel, SAVE_PANEL_SELECTOR } from '@/entrypoints/page.content/save/panel';
+import { createSavePanel, DONE_PANEL_MS, SAVE_PANEL_SELECTOR } from '@/entrypoints/page.content/save/panel';
 import { batchChapters } from '@/entrypoints/page.content/save/batches';
 import type { SaveDeps } from '@/entrypoints/page.content/save/run-save';
 import { FEATURES } from '@/entrypoints/page.content/features';
@@ -318,6 +318,25 @@ describe('the page panel', () => {
     expect(clicks).toEqual(['cancel', 'resume']);
     (root().querySelector('[data-action="close"]') as HTMLButtonElement).click();
     expect(document.querySelector(SAVE_PANEL_SELECTOR)).toBeNull();
+  });
+
+  it('a clean save\'s confirmation goes away by itself; an error stays', () => {
+    vi.useFakeTimers();
+    try {
+      const panel = createSavePanel(document, () => undefined);
+      panel.showProgress({ storyId: 's', title: 'T', mode: 'full', phase: 'done', done: 2, total: 2, message: 'Saved all 2 chapters to your library.' });
+      vi.advanceTimersByTime(DONE_PANEL_MS - 1);
+      expect(document.querySelector(SAVE_PANEL_SELECTOR)).not.toBeNull();
+      vi.advanceTimersByTime(1);
+      expect(document.querySelector(SAVE_PANEL_SELECTOR)).toBeNull();
+
+      panel.showProgress({ storyId: 's', title: 'T', mode: 'full', phase: 'error', done: 0, total: 2, message: 'Chapter 2 could not be fetched.' });
+      vi.advanceTimersByTime(DONE_PANEL_MS * 2);
+      const root = document.querySelector(SAVE_PANEL_SELECTOR)!.shadowRoot!;
+      expect(root.querySelector('.message')!.getAttribute('role')).toBe('alert');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('says "2 new chapters" with Update, and nothing for an up-to-date copy', () => {

@@ -1,6 +1,8 @@
 import type { LibraryState, SaveControl, SaveProgress } from '@/utils/messages';
 
 export const SAVE_PANEL_SELECTOR = '[data-ficshelf="save-panel"]';
+/** A clean save's confirmation goes away by itself; errors, partial saves and notices wait for the reader. */
+export const DONE_PANEL_MS = 10_000;
 
 /** Fixed in a corner, above the site; `all: initial` keeps site styles out of the shadow root. */
 const HOST_STYLE = ['all: initial', 'position: fixed', 'right: 16px', 'bottom: 16px', 'z-index: 2147483646', 'display: block']
@@ -62,6 +64,7 @@ export interface SavePanel {
  */
 export function createSavePanel(doc: Document, onControl: (action: SaveControl) => void): SavePanel {
   let host: HTMLElement | null = null;
+  let hideTimer: ReturnType<typeof setTimeout> | undefined;
 
   const root = (): ShadowRoot => {
     if (host?.isConnected && host.shadowRoot) return host.shadowRoot;
@@ -87,6 +90,7 @@ export function createSavePanel(doc: Document, onControl: (action: SaveControl) 
   };
 
   const paint = (phase: string, text: string, bar: { value: number; max: number } | null, buttons: HTMLButtonElement[]) => {
+    clearTimeout(hideTimer);
     const shadow = root();
     host!.dataset.phase = phase;
     shadow.querySelector('.panel')?.remove();
@@ -126,6 +130,7 @@ export function createSavePanel(doc: Document, onControl: (action: SaveControl) 
     const partial = progress.library?.saved && !progress.library.saved.complete;
     const buttons = [...(partial ? [button('Resume', 'resume')] : []), button('Close', 'close', true)];
     paint(partial ? 'partial' : progress.phase, progress.message ?? '', null, buttons);
+    if (progress.phase === 'done' && !partial) hideTimer = setTimeout(close, DONE_PANEL_MS);
   }
 
   function showNotice(state: LibraryState): void {
@@ -135,6 +140,7 @@ export function createSavePanel(doc: Document, onControl: (action: SaveControl) 
   }
 
   function close(): void {
+    clearTimeout(hideTimer);
     host?.remove();
     host = null;
   }
