@@ -41,12 +41,12 @@ export function importSummary(report: ReportLike): string {
   return `Import finished: ${parts.join(', ')}${refused}.`;
 }
 
-export function ImportReportView({ report, onClose }: { report: ReportLike; onClose(): void }) {
+export function ImportReportView({ report, onClose, heading: Heading = 'h3' }: { report: ReportLike; onClose(): void; heading?: 'h2' | 'h3' }) {
   return (
     <section class="import-report" data-ficshelf="import-report" aria-labelledby="import-report-heading">
-      <h3 id="import-report-heading" tabIndex={-1}>
+      <Heading id="import-report-heading" tabIndex={-1}>
         {importSummary(report)}
-      </h3>
+      </Heading>
       {report.settingsRestored && <p data-field="settings-restored">Your settings from the backup are in use now.</p>}
       {GROUPS.map(({ key, title }) => {
         const list = (report[key] ?? []).map(entryOf);

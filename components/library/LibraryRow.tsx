@@ -10,6 +10,8 @@ export interface LibraryRowProps {
   shelves: string[];
   readerHref: string;
   busy?: string;
+  /** The entry's heading sits one level below the library's own heading. */
+  heading?: 'h2' | 'h3';
   onSelect(selected: boolean): void;
   onAddShelf(shelf: string): void;
   onRemoveShelf(shelf: string): void;
@@ -18,7 +20,7 @@ export interface LibraryRowProps {
 }
 
 /** One saved story: what it is, how much is saved, how far it is read, and what can be done with it. */
-export function LibraryRow({ story, selected, where, shelves, readerHref, busy, ...on }: LibraryRowProps) {
+export function LibraryRow({ story, selected, where, shelves, readerHref, busy, heading: Heading = 'h3', ...on }: LibraryRowProps) {
   const titleId = `story-title-${cssSafe(story.id)}`;
   const authors = story.authors.map((a) => a.name).join(', ') || 'Unknown author';
   const partial = isPartial(story);
@@ -42,7 +44,7 @@ export function LibraryRow({ story, selected, where, shelves, readerHref, busy, 
         onChange={(event) => on.onSelect((event.currentTarget as HTMLInputElement).checked)}
       />
       <div class="item-body">
-        <h3 class="item-title" id={titleId}>
+        <Heading class="item-title" id={titleId}>
           <a href={readerHref} data-action="open">
             {story.title || 'Untitled story'}
           </a>
@@ -51,7 +53,7 @@ export function LibraryRow({ story, selected, where, shelves, readerHref, busy, 
               Partial
             </span>
           )}
-        </h3>
+        </Heading>
         <p class="item-byline">
           <span data-field="author">by {authors}</span>
           {story.fandoms.length > 0 && <span data-field="fandom"> · {story.fandoms.join(', ')}</span>}

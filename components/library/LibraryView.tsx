@@ -76,6 +76,7 @@ export function LibraryView(props: LibraryViewProps) {
   const download = props.download ?? downloadFile;
   const searchDelay = props.searchDelay ?? 150;
   const H = props.headingLevel === 1 ? 'h1' : 'h2';
+  const subHeading = props.headingLevel === 1 ? 'h2' : 'h3';
 
   const [db, setDb] = useState<LibraryDb | null>(null);
   const [stories, setStories] = useState<SavedStory[] | null>(null);
@@ -348,7 +349,7 @@ export function LibraryView(props: LibraryViewProps) {
       <p class="library-status" role="status" data-field="status">
         {status}
       </p>
-      {report && <ImportReportView report={report} onClose={() => setReport(null)} />}
+      {report && <ImportReportView report={report} heading={subHeading} onClose={() => setReport(null)} />}
 
       {loading && (
         <p class="empty-state" role="status" data-empty="loading">
@@ -492,6 +493,7 @@ export function LibraryView(props: LibraryViewProps) {
                     shelves={shelves}
                     readerHref={readerHref(story.id)}
                     busy={busy[story.id]}
+                    heading={subHeading}
                     onSelect={(on) => select(story.id, on)}
                     onAddShelf={(shelf) => void addShelf([story.id], shelf)}
                     onRemoveShelf={(shelf) => void removeShelf([story.id], shelf)}

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { classifyPage } from '../../utils/sites';
@@ -84,7 +85,18 @@ async function openLibrary(): Promise<Page> {
 
 async function importFile(page: Page, name: string, buffer: Buffer): Promise<string> {
   await page.setInputFiles('[data-action="import-file"]', { name, mimeType: 'application/json', buffer });
-  return (await page.waitForSelector('[data-ficshelf="import-report"] h3')).textContent() as Promise<string>;
+  return (await page.waitForSelector('#import-report-heading')).textContent() as Promise<string>;
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** axe-core's violations on the page, as "rule: selector" lines. */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const result = await (window as any).axe.run(document);
+    return result.violations.map((v: any) => `${v.id}: ${v.nodes.map((n: any) => n.target.join(' ')).join(', ')}`);
+  });
 }
 
 const items = (page: Page) => page.$$eval('[data-ficshelf="library-item"]', (els) => els.map((el) => el.getAttribute('data-story-id')));
@@ -103,6 +115,10 @@ describe('the library', () => {
     await page.waitForSelector(`[data-story-id="${silver.id}"]`);
     expect((await items(page)).sort()).toEqual([mentalist.id, silver.id].sort());
     expect(await page.textContent(`[data-story-id="${silver.id}"] [data-field="chapters"]`)).toBe('20 chapters');
+    for (const colorScheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme });
+      expect(await axeViolations(page), colorScheme).toEqual([]);
+    }
 
     const word = wordOnlyInChapter2([silver, mentalist]);
     await page.fill('[data-action="search"]', word);

@@ -72,7 +72,7 @@ describe('backup', () => {
     await deleteStories(db!, ['ao3:1001', silver.id]);
     chooseFile(root, text);
     const report = await find(root, '[data-ficshelf="import-report"]');
-    expect(report.querySelector('h3')!.textContent).toBe('Import finished: 2 added, 0 updated, 0 kept.');
+    expect(report.querySelector('#import-report-heading')!.textContent).toBe('Import finished: 2 added, 0 updated, 0 kept.');
     expect(report.querySelector('[data-group="added"] summary')!.textContent).toBe('Added: 2');
     expect(report.textContent).toContain('Your settings from the backup are in use now.');
     expect(savedSettings[0]!.reader.fontSize).toBe(23);
@@ -91,7 +91,7 @@ describe('backup', () => {
     backup.stories.push({ id: '', title: 'Broken entry' });
     chooseFile(root, JSON.stringify(backup));
     const report = await find(root, '[data-ficshelf="import-report"]');
-    expect(report.querySelector('h3')!.textContent).toBe('Import finished: 0 added, 0 updated, 2 kept, 1 entry not imported.');
+    expect(report.querySelector('#import-report-heading')!.textContent).toBe('Import finished: 0 added, 0 updated, 2 kept, 1 entry not imported.');
     const rejected = report.querySelector('[data-group="rejected"]')!;
     expect(rejected.hasAttribute('open')).toBe(true);
     expect(rejected.querySelector('li')!.textContent).toMatch(/^Broken entry — .+/);
