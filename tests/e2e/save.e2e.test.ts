@@ -19,6 +19,8 @@ const FFN_CH1 = 'https://www.fanfiction.net/s/5853866/1/Counting';
 const FFN_CH2 = 'https://www.fanfiction.net/s/5853866/2/';
 const FFN_CH3 = 'https://www.fanfiction.net/s/5853866/3/';
 const EFICTION = 'http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chapter=1';
+const MERCENARY = 'http://hpfanficarchive.com/stories/viewstory.php?sid=471';
+const MERCENARY_PRINTABLE = 'http://hpfanficarchive.com/stories/viewstory.php?action=printable&sid=471&textsize=0&chapter=all';
 const HAND_MADE_CH3 = 'Hand-made third chapter: Harry skipped one last stone across the lake.';
 
 const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
@@ -52,6 +54,30 @@ function handMadeAo3FullWork(): string {
   return `<!-- HAND-MADE for tests/e2e/save.e2e.test.ts: full-work view assembled from two chapter fixtures -->\n${dom.serialize()}`;
 }
 
+const MERCENARY_CHAPTERS = ['Prologue: Rescue from the Infection', 'Abysmal Beginnings to the Year', 'Of Poisoning and Hogwarts'];
+
+/**
+ * HAND-MADE: the printable all-chapters view (viewstory.php?action=printable&chapter=all)
+ * of "The Mercenary of Hogwarts" (sid 471), in the shape of the hand-made printable page
+ * tests/pages/efiction-spuffy-printable.html: the saved story page's header, its three
+ * chapter titles, and a short stand-in text per chapter (the real texts are not among the fixtures).
+ */
+function handMadeMercenaryPrintable(): string {
+  const model = readFileSync(fixturePath('pages/efiction-spuffy-printable.html'), 'utf8');
+  const head = model.slice(0, model.indexOf('<div id="pagetitle">'));
+  const infobox = model.slice(model.indexOf('<div class="infobox">'), model.indexOf("      <p><b>1.</b>"))
+    .replace(/Mojo in a Box/g, 'The Mercenary of Hogwarts')
+    .replace('<span class="label">Chapters: </span> 1', '<span class="label">Chapters: </span> 3');
+  const toc = MERCENARY_CHAPTERS.map((t, i) => `<p><b>${i + 1}.</b> <a href='#${i + 1}'>${t}</a> by DanteTheRaven</p>`).join('\n');
+  const chapters = MERCENARY_CHAPTERS.map(
+    (t, i) =>
+      `<div class='chaptertitle'><a name='${i + 1}'></a>${t} by DanteTheRaven</div>\n<div class='chapter'><p>Hand-made stand-in for chapter ${i + 1} of The Mercenary of Hogwarts.</p><p>Harry looked at the castle and said nothing at all for a while.</p></div>\n<div class='toplink'><a href='#1'>Back to index</a></div>`,
+  ).join('\n');
+  return `<!-- HAND-MADE for tests/e2e/save.e2e.test.ts (see handMadeMercenaryPrintable) -->\n${head
+    .replace(/The Spuffy Sanctuary :: Mojo in a Box by tallyho_spuffy/, 'HP Fanfic Archive :: The Mercenary of Hogwarts by DanteTheRaven')
+    .replace(/<!--[\s\S]*?-->\n?/, '')}<div id="pagetitle"><a href="viewstory.php?sid=471">The Mercenary of Hogwarts</a> by <a href="viewuser.php?uid=1581">DanteTheRaven</a></div>\n${infobox}${toc}\n${chapters}\n<div id="archivedat">This story archived at <a href="http://hpfanficarchive.com/stories/viewstory.php?sid=471">http://hpfanficarchive.com/stories/viewstory.php?sid=471</a></div>\n</body></html>`;
+}
+
 /** HAND-MADE: the FFN pages after the author posted a third chapter. */
 function ffnWithThirdChapter(): { ch1: string; ch3: string } {
   const third = '<option value=3>3. Stones Again</select>';
@@ -70,7 +96,9 @@ const web = new RoutedWeb()
   .set(AO3_FULL, { html: handMadeAo3FullWork() })
   .set(FFN_CH1, { fixture: 'ffn/chapter-counting-ch1-modern.html' })
   .set(FFN_CH2, { fixture: 'ffn/chapter-counting-ch2-modern.html' })
-  .set(EFICTION, { fixture: 'pages/efiction-spuffy-default-chapter.html' });
+  .set(EFICTION, { fixture: 'pages/efiction-spuffy-default-chapter.html' })
+  .set(MERCENARY, { fixture: 'hpfanficarchive-efiction/story-mercenary-of-hogwarts.html' })
+  .set(MERCENARY_PRINTABLE, { html: handMadeMercenaryPrintable() });
 
 let session: ChromiumSession;
 beforeAll(async () => {
@@ -151,6 +179,16 @@ describe('saving from the popup', () => {
     // The popup lists it among recent saves, and the library's size.
     expect(await popup.textContent('.recent-saves li[data-story-id="ao3:17793689"] a')).toBe('Nobody Expects the Dragon Age Inquisition');
     expect(await popup.textContent('[data-field="storage"]')).toMatch(/^\d+ stor(y|ies) · [\d.]+ (KB|MB)/);
+    await Promise.all([page.close(), popup.close()]);
+  });
+
+  it('saves a three-chapter eFiction story through its printable all-chapters view', async () => {
+    const { page, popup } = await saveFromPopup(MERCENARY);
+    expect(await popup.textContent('.save-outcome')).toBe('Saved all 3 chapters to your library.');
+    const stored = await storedStory('efiction:hpfanficarchive.com:471');
+    expect(stored.story).toMatchObject({ title: 'The Mercenary of Hogwarts', complete: true, savedChapters: 3, missing: [] });
+    expect(stored.chapters.map((c) => c.title)).toEqual(MERCENARY_CHAPTERS);
+    expect(squash(stored.chapters[2]!.text)).toMatch(/^Hand-made stand-in for chapter 3 of The Mercenary of Hogwarts\./);
     await Promise.all([page.close(), popup.close()]);
   });
 
