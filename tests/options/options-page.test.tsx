@@ -292,9 +292,9 @@ describe('sites where reader mode opens by itself', () => {
 });
 
 describe('sections', () => {
-  it('opens on the library, with an honest empty state', async () => {
+  it('opens on the library, with a clear empty state when nothing is saved', async () => {
     await mount('');
-    expect($('[data-empty="library"]').textContent).toContain('Saving stories to read offline is coming; your library will appear here');
+    expect((await find('[data-empty="library"]')).textContent).toContain('No saved stories yet. Open a story and press Save to library in the FicShelf button.');
     expect($('a[aria-current="page"]').getAttribute('href')).toBe('#library');
     expect(container.querySelector('.reader-controls')).toBeNull();
   });
