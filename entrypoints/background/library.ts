@@ -15,8 +15,12 @@ import { isLibraryError, type SavedStory } from '@/utils/library/types';
 
 type LibraryDb = IDBPDatabase<LibrarySchema>;
 
+/** The messages this handler answers; the overview and save controls are routed elsewhere. */
+export type StoreMessage = Exclude<SaveMessage, { type: 'ficshelf:library-overview' | 'ficshelf:save-control' }>;
+
 /** A save whose chapters are still arriving in batches; stored only once all have come. */
 interface PendingSave {
+  tabId?: number;
   mode: SaveMode;
   story: Story;
   chapters: Map<number, Chapter>;
@@ -87,10 +91,10 @@ export function createLibraryHandler(open: () => Promise<LibraryDb> = () => open
     return addChapters(handle, save.story.id, chapters, withoutText(save.story));
   }
 
-  async function handle(message: SaveMessage, tabId: number | undefined): Promise<unknown> {
+  async function handle(message: StoreMessage, tabId: number | undefined): Promise<unknown> {
     switch (message.type) {
       case 'ficshelf:save-begin':
-        pending.set(message.saveId, { mode: message.mode, story: message.story, chapters: new Map() });
+        pending.set(message.saveId, { tabId, mode: message.mode, story: message.story, chapters: new Map() });
         return { ok: true };
       case 'ficshelf:save-chapters': {
         const save = pending.get(message.saveId);
@@ -115,10 +119,6 @@ export function createLibraryHandler(open: () => Promise<LibraryDb> = () => open
         return { ok: true };
       case 'ficshelf:library-state':
         return libraryState(message.story);
-      case 'ficshelf:library-overview':
-        return { ok: false, error: 'overview needs the tab state' };
-      case 'ficshelf:save-control':
-        return { ok: false, error: 'save-control goes to the tab' };
     }
   }
 
@@ -160,8 +160,10 @@ export function createLibraryHandler(open: () => Promise<LibraryDb> = () => open
     }
   }
 
+  /** The tab closed or moved on: its progress is stale and its unfinished batches will never end. */
   function forgetTab(tabId: number): void {
     progress.delete(tabId);
+    for (const [saveId, save] of pending) if (save.tabId === tabId) pending.delete(saveId);
   }
 
   return { handle, overview, libraryState, noteVisit, forgetTab };

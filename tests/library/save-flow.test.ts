@@ -8,7 +8,7 @@ import type { Story } from '@/utils/story';
 import type { LibraryState, SaveMessage, SaveProgress } from '@/utils/messages';
 import { openLibrary } from '@/utils/library/schema';
 import { getChapters, getStory } from '@/utils/library/store';
-import { createLibraryHandler } from '@/entrypoints/background/library';
+import { createLibraryHandler, type StoreMessage } from '@/entrypoints/background/library';
 import { createSaveController, modeFor } from '@/entrypoints/page.content/save/controller';
 import { createSavePanel, DONE_PANEL_MS, SAVE_PANEL_SELECTOR } from '@/entrypoints/page.content/save/panel';
 import { batchChapters } from '@/entrypoints/page.content/save/batches';
@@ -60,7 +60,7 @@ async function harness(answer: (url: string, signal: AbortSignal) => Promise<Ans
     // Through structured cloning, like a runtime message.
     send: async (message) => {
       sent.push(message);
-      return structuredClone(await handler.handle(structuredClone(message), 1));
+      return structuredClone(await handler.handle(structuredClone(message) as StoreMessage, 1));
     },
     fetch: async (url, init) => {
       requests.push({ url, credentials: init.credentials });
@@ -237,7 +237,7 @@ describe('errors keep what is saved', () => {
     h.deps.send = async (message) => {
       if (message.type === 'ficshelf:save-end' && !dropped) {
         dropped = true;
-        return h.handler.handle({ ...message, saveId: 'lost' }, 1);
+        return h.handler.handle({ ...message, saveId: 'lost' } as StoreMessage, 1);
       }
       return send(message);
     };
