@@ -14,7 +14,8 @@ import { backupFileName, downloadFile } from './download';
 import { byteSize, fileName, STATUS_LABELS } from './format';
 import { cleanShelfName, fandomsIn, hasFilters, NO_FILTERS, shelvesIn, visibleStories, type LibraryFilters, type SortKey } from './query';
 import { problemSentence } from './problems';
-import { checkUpdatesMessage, type CheckUpdatesMessage } from './check-updates';
+import { pageUpdateDeps, type UpdateDeps } from './check-updates';
+import { UpdateChecker } from './UpdateChecker';
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 
@@ -28,8 +29,8 @@ export interface LibraryViewProps {
   loadSettings?(): Promise<Settings>;
   /** Stores the settings a backup brings. */
   saveSettings?(settings: Settings): Promise<void>;
-  /** To the background ("check for updates"). */
-  sendMessage?(message: CheckUpdatesMessage): Promise<unknown>;
+  /** Network and parser for "check for updates" (tests pass their own; the page's fetch by default). */
+  updateDeps?: UpdateDeps;
   /** Search-as-you-type waits this long after the last key. */
   searchDelay?: number;
   /** Heading level of the view's title: 1 alone (library.html), 2 inside the options page. */
@@ -64,8 +65,6 @@ async function defaultSaveSettings(settings: Settings): Promise<void> {
   await saveSettings(settings);
 }
 
-const defaultSend = (message: CheckUpdatesMessage) => browser.runtime.sendMessage(message);
-
 /**
  * The offline library: every saved story, searchable, filterable, sortable,
  * with shelves, bulk delete and undo, exports, and backup. Used by the options
@@ -93,6 +92,7 @@ export function LibraryView(props: LibraryViewProps) {
   const [report, setReport] = useState<ReportLike | null>(null);
   const [busy, setBusy] = useState<Record<string, string>>({});
   const [shelfName, setShelfName] = useState('');
+  const [updateRun, setUpdateRun] = useState<{ key: number; stories: Array<{ id: string; title: string }> } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const searchSeq = useRef(0);
 
@@ -290,14 +290,11 @@ export function LibraryView(props: LibraryViewProps) {
     });
   };
 
-  const checkUpdates = async (ids: string[]) => {
-    try {
-      await (props.sendMessage ?? defaultSend)(checkUpdatesMessage(ids));
-      setStatus(`Checking ${ids.length === 1 ? 'one story' : `${ids.length} stories`} for new chapters. New chapters are saved as they are found.`);
-      setProblem(null);
-    } catch (error) {
-      setProblem(problemSentence(error, 'FicShelf could not start checking for updates'));
-    }
+  /** Checked here, in the page (it has a DOM and the sites' permissions), one story at a time. */
+  const checkUpdates = (ids: string[]) => {
+    const picked = ids.map((id) => byId.get(id)).filter((s): s is SavedStory => !!s);
+    if (picked.length === 0) return;
+    setUpdateRun({ key: Date.now(), stories: picked.map(({ id, title }) => ({ id, title })) });
   };
 
   const setFilter = <K extends keyof LibraryFilters>(key: K, value: LibraryFilters[K]) => setFilters((f) => ({ ...f, [key]: value }));
@@ -350,6 +347,17 @@ export function LibraryView(props: LibraryViewProps) {
         {status}
       </p>
       {report && <ImportReportView report={report} heading={subHeading} onClose={() => setReport(null)} />}
+      {db && updateRun && (
+        <UpdateChecker
+          key={updateRun.key}
+          db={db}
+          stories={updateRun.stories}
+          deps={props.updateDeps ?? pageUpdateDeps()}
+          heading={subHeading}
+          onAdded={() => void reload(db).catch(() => {})}
+          onClose={() => setUpdateRun(null)}
+        />
+      )}
 
       {loading && (
         <p class="empty-state" role="status" data-empty="loading">
@@ -457,7 +465,7 @@ export function LibraryView(props: LibraryViewProps) {
                 <button type="button" class="secondary" data-action="unshelve-selected" disabled={!cleanShelfName(shelfName)} onClick={() => void removeShelf(selectedIds, cleanShelfName(shelfName))}>
                   Remove from shelf
                 </button>
-                <button type="button" class="secondary" data-action="check-updates" onClick={() => void checkUpdates(selectedIds)}>
+                <button type="button" class="secondary" data-action="check-updates" onClick={() => checkUpdates(selectedIds)}>
                   Check for updates
                 </button>
                 <button type="button" class="danger" data-action="delete-selected" onClick={() => void remove(selectedIds)}>

@@ -4,7 +4,6 @@ import { scrollToShow, visibleRows } from '@/components/library/virtual';
 import { cleanShelfName, fandomsIn, NO_FILTERS, shelvesIn, visibleStories } from '@/components/library/query';
 import { byteSize, chapterFacts, fileName, matchPlaces, readProgress, shortDate } from '@/components/library/format';
 import { problemSentence } from '@/components/library/problems';
-import { checkUpdatesMessage } from '@/components/library/check-updates';
 import { LibraryError, type SavedStory } from '@/utils/library/types';
 import { makeStory } from './library-helpers';
 
@@ -77,9 +76,5 @@ describe('words on an entry', () => {
     expect(problemSentence(new LibraryError('quota'), 'Saving failed')).toBe('Your browser has no room left for more stories. Nothing was changed.');
     expect(problemSentence(new Error('disk on fire.'), 'The backup could not be made')).toBe('The backup could not be made: disk on fire.');
     expect(problemSentence(undefined, 'The search failed')).toBe('The search failed.');
-  });
-
-  it('asks the background once per story', () => {
-    expect(checkUpdatesMessage(['a', 'b', 'a'])).toEqual({ type: 'ficshelf:check-updates', ids: ['a', 'b'] });
   });
 });

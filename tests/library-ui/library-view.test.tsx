@@ -5,7 +5,6 @@ import { LibraryView, ROW_HEIGHT } from '@/components/library/LibraryView';
 import type { LibrarySchema } from '@/utils/library/schema';
 import { getStory, putSavedStories, saveStory, setReadProgress, setShelves } from '@/utils/library/store';
 import type { SavedStory } from '@/utils/library/types';
-import type { CheckUpdatesMessage } from '@/components/library/check-updates';
 import { check, find, freshLibrary, makeStory, mountInto, realStory, shownIds, typeInto, unmount } from './library-helpers';
 
 let container: HTMLElement | undefined;
@@ -229,30 +228,6 @@ describe('delete and undo', () => {
     item(root, 'ao3:1002').querySelector<HTMLButtonElement>('[data-action="delete"]')!.click();
     await vi.waitFor(() => expect(shownIds(root)).toEqual(['ao3:1001']), { timeout: 5000 });
     expect((await find(root, '[data-ficshelf="toast"]')).textContent).toContain('Deleted “Story 0002”.');
-  });
-});
-
-describe('check for updates', () => {
-  it('asks the background to check the selected stories', async () => {
-    const sent: CheckUpdatesMessage[] = [];
-    const root = await library([makeStory(1), makeStory(2)], { sendMessage: async (m) => void sent.push(m) });
-    check(item(root, 'ao3:1002').querySelector<HTMLInputElement>('.item-select')!);
-    (await find<HTMLButtonElement>(root, '[data-action="check-updates"]')).click();
-    await vi.waitFor(() => expect(sent).toEqual([{ type: 'ficshelf:check-updates', ids: ['ao3:1002'] }]), { timeout: 5000 });
-    await vi.waitFor(() => expect(root.querySelector('[data-field="status"]')!.textContent).toContain('Checking one story for new chapters'), { timeout: 5000 });
-  });
-
-  it('says so in a sentence when the background cannot be reached', async () => {
-    const root = await library([makeStory(1)], {
-      sendMessage: async () => {
-        throw new Error('Could not establish connection. Receiving end does not exist.');
-      },
-    });
-    check(item(root, 'ao3:1001').querySelector<HTMLInputElement>('.item-select')!);
-    (await find<HTMLButtonElement>(root, '[data-action="check-updates"]')).click();
-    expect((await find(root, '[data-field="problem"]')).textContent).toBe(
-      'FicShelf could not start checking for updates: Could not establish connection. Receiving end does not exist.',
-    );
   });
 });
 
