@@ -1,0 +1,101 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { fixturePath } from '../helpers/fixtures';
+import { launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSession } from './harness';
+
+/**
+ * Issue 5, "check for updates" in the library, in Chromium: a two-chapter FFN
+ * story saved through the real flow (page, popup, Save), then the routed site
+ * lists a third chapter; library.html checks the picked story, says "1 new
+ * chapter added", and chapter 3 is in the extension's IndexedDB.
+ */
+const STORY = 'https://www.fanfiction.net/s/5853866';
+const CH1 = 'https://www.fanfiction.net/s/5853866/1/Counting';
+const CH2 = 'https://www.fanfiction.net/s/5853866/2/';
+const CH3 = 'https://www.fanfiction.net/s/5853866/3/';
+const THIRD_TEXT = 'Hand-made third chapter: the stone skipped four times across the lake.';
+
+const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
+
+/** HAND-MADE: the FFN pages after the author posted a third chapter. */
+function siteWithThirdChapter(): { ch1: string; ch3: string } {
+  const third = '<option value=3>3. Stones Again</select>';
+  const ch1 = read('ffn/chapter-counting-ch1-modern.html')
+    .replaceAll('<option value=2>2. The Flower</select>', `<option value=2>2. The Flower${third}`)
+    .replace('Chapters: 2', 'Chapters: 3');
+  const ch3 = read('ffn/chapter-counting-ch2-modern.html')
+    .replaceAll('<option value=2 selected>2. The Flower</select>', '<option value=2>2. The Flower<option value=3 selected>3. Stones Again</select>')
+    .replace('Chapters: 2', 'Chapters: 3')
+    .replace(/(<div class='storytext xcontrast_txt nocopy' id='storytext'>)[\s\S]*?(<\/div>)/, `$1<p>${THIRD_TEXT}</p>$2`);
+  return { ch1, ch3 };
+}
+
+const web = new RoutedWeb().set(CH1, { fixture: 'ffn/chapter-counting-ch1-modern.html' }).set(CH2, { fixture: 'ffn/chapter-counting-ch2-modern.html' });
+
+let session: ChromiumSession;
+beforeAll(async () => {
+  session = await launchChromium(web);
+});
+afterAll(async () => {
+  await session?.close();
+});
+
+/** The saved chapters' indexes and texts, read from the extension's IndexedDB in the service worker. */
+async function storedChapters(id: string): Promise<Array<{ index: number; title?: string; text: string }>> {
+  return session.worker.evaluate(async (storyId) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('ficshelf-library');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    const chapters = await new Promise<Array<{ index: number; title?: string; text: string }>>((resolve, reject) => {
+      const request = db.transaction('chapters').objectStore('chapters').index('storyId').getAll(storyId);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    db.close();
+    return chapters.sort((a, b) => a.index - b.index).map(({ index, title, text }) => ({ index, title, text: text.trim() }));
+  }, id);
+}
+
+async function tabIdOf(page: Page): Promise<number> {
+  return session.worker.evaluate(async (href) => {
+    const tabs = await (globalThis as any).chrome.tabs.query({});
+    return tabs.find((t: { url?: string }) => t.url === href)!.id as number;
+  }, page.url());
+}
+
+describe('check for updates in the library', () => {
+  it('finds the chapter the site added since the save, fetches it and says "1 new chapter added"', async () => {
+    const page = await openStoryPage(session, CH1);
+    const popup = await openPopupFor(session, await tabIdOf(page));
+    await popup.click('[data-action="save"]');
+    await popup.waitForSelector('[data-library-state="saved"]', { timeout: 60_000 });
+    expect((await storedChapters('ffnet:5853866')).map((c) => c.index)).toEqual([1, 2]);
+    await Promise.all([page.close(), popup.close()]);
+
+    // The author posts chapter 3: the story's page lists it, and it has its own page.
+    const after = siteWithThirdChapter();
+    web.set(STORY, { html: after.ch1 }).set(CH1, { html: after.ch1 }).set(CH3, { html: after.ch3 });
+
+    const library = await session.context.newPage();
+    await library.goto(`chrome-extension://${session.extensionId}/library.html`);
+    const item = '[data-ficshelf="library-item"][data-story-id="ffnet:5853866"]';
+    await library.waitForSelector(item);
+    expect(await library.textContent(`${item} [data-field="chapters"]`)).toBe('2 chapters');
+    await library.check(`${item} .item-select`);
+    await library.click('[data-action="check-updates"]');
+    await library.waitForSelector('[data-ficshelf="update-check"][data-state="done"]', { timeout: 60_000 });
+
+    expect(await library.textContent('[data-ficshelf="update-check"] li[data-story-id="ffnet:5853866"] [data-field="update-state"]')).toBe('1 new chapter added');
+    expect(await library.textContent('#update-check-heading')).toBe('1 story has new chapters.');
+    await library.waitForFunction((sel) => document.querySelector(`${sel} [data-field="chapters"]`)?.textContent === '3 chapters', item);
+
+    const chapters = await storedChapters('ffnet:5853866');
+    expect(chapters.map((c) => c.index)).toEqual([1, 2, 3]);
+    expect(chapters[2]).toMatchObject({ title: 'Stones Again', text: THIRD_TEXT });
+    expect(chapters[1]!.text).toMatch(/^It is said this purple flower has divinatory power\./);
+    await library.close();
+  });
+});
