@@ -1,0 +1,64 @@
+import { bundleProbe } from '../bundle';
+import type { BenchCase } from '../context';
+import { nonStorySitePages, readabilityPages, shortName } from '../pages';
+import { caseResult, median, percentile, type CaseResult } from '../stats';
+
+/**
+ * Case 2: what FicShelf costs on a page that is not a story (classifyPage:
+ * every adapter's detect, and extract/listing where a family claims the
+ * page). Baseline: one querySelectorAll('*') walk of the same page. Fast
+ * work is timed in batches (see page/timing.ts). The readability corpus is
+ * summarised in one row; every page is in the JSON.
+ */
+const INNER = 10;
+
+export const detectionCase: BenchCase = async (ctx) => {
+  const probe = await bundleProbe('probe.ts');
+  const browser = await ctx.plain();
+  const target = { kind: 'median', max: 1 } as const;
+  const results: CaseResult[] = [];
+  const corpus: CaseResult[] = [];
+  const pages = [...nonStorySitePages(), ...readabilityPages(ctx.quick ? 20 : undefined)];
+  for (const bench of pages) {
+    const page = await browser.open(bench, probe);
+    const measured = await page.evaluate(
+      (options) => (globalThis as any).ficshelfBench.detection(options),
+      { warmup: ctx.warmup, runs: ctx.runs, inner: INNER },
+    );
+    await page.close();
+    const result = caseResult(
+      { case: '2 not-a-story', name: shortName(bench.fixture), target, note: `read as ${measured.kind}, claimed by ${measured.picked ?? 'none'}` },
+      measured.subject,
+      { name: 'DOM walk', samples: measured.baseline },
+    );
+    if (measured.kind === 'story') {
+      result.pass = false;
+      result.note += ': read as a story';
+    }
+    (bench.fixture.startsWith('readability/') ? corpus : results).push(result);
+  }
+  if (corpus.length > 0) results.push(summariseCorpus(corpus));
+  ctx.log(`  ${results.length - 1} site pages and ${corpus.length} readability pages`);
+  return [...results, ...corpus.map((r) => ({ ...r, detail: true }))];
+};
+
+/** One row for the corpus: medians across pages, the slowest page named. */
+function summariseCorpus(corpus: CaseResult[]): CaseResult {
+  const medians = corpus.map((r) => r.median);
+  const slowest = corpus.reduce((a, b) => (b.median > a.median ? b : a));
+  const baseMedians = corpus.map((r) => r.baseline!.median);
+  const result: CaseResult = {
+    case: '2 not-a-story',
+    name: `readability corpus (${corpus.length} pages)`,
+    unit: 'ms',
+    median: median(medians),
+    p95: percentile(medians, 95),
+    runs: corpus.length,
+    baseline: { name: 'DOM walk', median: median(baseMedians), p95: percentile(baseMedians, 95) },
+    target: { kind: 'median', max: 1 },
+    note: `median and p95 across the pages' medians; slowest ${slowest.name} at ${slowest.median.toFixed(3)} ms`,
+  };
+  result.ratio = result.median / result.baseline!.median;
+  result.pass = corpus.every((r) => r.pass);
+  return result;
+}

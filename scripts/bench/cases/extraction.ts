@@ -1,0 +1,44 @@
+import { bundleProbe } from '../bundle';
+import type { BenchCase } from '../context';
+import { readabilityPages, shortName, storyPages, type BenchPage } from '../pages';
+import { caseResult, type CaseResult } from '../stats';
+
+/**
+ * Case 1: FicShelf detection + extraction (classifyPage) vs
+ * `new Readability(doc.cloneNode(true)).parse()` on the same live document.
+ * On story pages FicShelf must take at most a quarter of Readability's time;
+ * on the readability corpus (not stories) the row shows what FicShelf costs
+ * there instead, without a target.
+ */
+export const extractionCase: BenchCase = async (ctx) => {
+  const probe = await bundleProbe('probe.ts');
+  const browser = await ctx.plain();
+  const pages: BenchPage[] = [...storyPages(), ...readabilityPages(10)];
+  const results: CaseResult[] = [];
+  for (const bench of pages) {
+    const page = await browser.open(bench, probe);
+    const measured = await page.evaluate(
+      (options) => (globalThis as any).ficshelfBench.extraction(options),
+      { warmup: ctx.warmup, runs: ctx.runs, inner: 1 },
+    );
+    await page.close();
+    const isStory = bench.kind === 'story';
+    const result = caseResult(
+      {
+        case: '1 extraction',
+        name: shortName(bench.fixture),
+        target: isStory ? { kind: 'ratio', max: 0.25 } : undefined,
+        note: `read as ${measured.kind}${measured.site ? ` (${measured.site})` : ''}`,
+      },
+      measured.subject,
+      { name: 'Readability', samples: measured.baseline },
+    );
+    if (isStory && measured.kind !== 'story') {
+      result.pass = false;
+      result.note += ': expected a story';
+    }
+    results.push(result);
+    ctx.log(`  ${result.name}: ${result.median.toFixed(2)} ms vs ${result.baseline!.median.toFixed(2)} ms`);
+  }
+  return results;
+};

@@ -1,0 +1,89 @@
+import { bundleProbe } from '../bundle';
+import type { BenchCase } from '../context';
+import { listingPages, shortName, type BenchPage } from '../pages';
+import { caseResult, type CaseResult } from '../stats';
+
+/**
+ * Case 3: blurb extraction + verdicts (classifyPage's listing, then verdict
+ * per entry with a reader's spoiler and rating settings). Baseline: one walk
+ * over every element inside the entries. Then a synthetic listing built from
+ * a real one at growing sizes, to show the growth is linear.
+ */
+const SYNTHETIC_SOURCE = 'ao3/tag-works-a-shit-ton-of-angst.html';
+const SIZES = [100, 250, 500, 1000];
+const TARGET_MS_AT_1000 = 30;
+
+export const listingCase: BenchCase = async (ctx) => {
+  const probe = await bundleProbe('probe.ts');
+  const browser = await ctx.plain();
+  const results: CaseResult[] = [];
+  for (const bench of listingPages()) {
+    const page = await browser.open(bench, probe);
+    const measured = await page.evaluate(
+      (options) => (globalThis as any).ficshelfBench.listing(options),
+      { warmup: ctx.warmup, runs: ctx.runs, inner: 1 },
+    );
+    await page.close();
+    results.push(
+      caseResult(
+        { case: '3 listing', name: shortName(bench.fixture), note: `${measured.entries} entries, ${measured.hidden} hidden`, detail: true },
+        measured.subject,
+        { name: 'entry DOM walk', samples: measured.baseline },
+      ),
+    );
+  }
+  const source = listingPages().find((p) => p.fixture === SYNTHETIC_SOURCE) ?? listingPages()[0]!;
+  for (const size of SIZES) results.push(await synthetic(ctx, browser, source, probe, size));
+  results.push(linearity(results.filter((r) => r.name.startsWith('synthetic'))));
+  ctx.log(`  ${listingPages().length} listing fixtures, synthetic ${SIZES.join('/')}`);
+  return results;
+};
+
+async function synthetic(
+  ctx: Parameters<BenchCase>[0],
+  browser: Awaited<ReturnType<Parameters<BenchCase>[0]['plain']>>,
+  source: BenchPage,
+  probe: string,
+  size: number,
+): Promise<CaseResult> {
+  const page = await browser.open(source, probe);
+  const measured = await page.evaluate(
+    ([count, options]) => (globalThis as any).ficshelfBench.syntheticListing(count, options),
+    [size, { warmup: ctx.warmup, runs: ctx.runs, inner: 1 }] as const,
+  );
+  await page.close();
+  return caseResult(
+    {
+      case: '3 listing',
+      name: `synthetic ${size} entries`,
+      target: size === 1000 ? { kind: 'median', max: TARGET_MS_AT_1000 } : undefined,
+      note: `${measured.entries} entries read, ${measured.hidden} hidden, from ${shortName(source.fixture)}; split: blurbs ${measured.extractMs.toFixed(1)} ms, verdicts ${measured.verdictMs.toFixed(1)} ms`,
+    },
+    measured.subject,
+    { name: 'entry DOM walk', samples: measured.baseline },
+  );
+}
+
+/**
+ * Per-entry cost at the largest size over per-entry cost at the smallest:
+ * about 1 when growth is linear. Reported as a row of its own (unit ms per
+ * entry), passing when within 1.5×.
+ */
+function linearity(rows: CaseResult[]): CaseResult {
+  const sizeOf = (r: CaseResult) => Number(r.name.match(/\d+/)![0]);
+  const perEntry = rows.map((r) => r.median / sizeOf(r));
+  const growth = perEntry[perEntry.length - 1]! / perEntry[0]!;
+  return {
+    case: '3 listing',
+    name: 'per-entry cost, 1000 vs 100',
+    unit: 'ms',
+    median: perEntry[perEntry.length - 1]!,
+    p95: perEntry[perEntry.length - 1]!,
+    runs: rows.length,
+    baseline: { name: 'per entry at 100', median: perEntry[0]!, p95: perEntry[0]! },
+    ratio: growth,
+    target: { kind: 'ratio', max: 1.5 },
+    pass: growth <= 1.5,
+    note: `per-entry ms at ${rows.map(sizeOf).join('/')}: ${perEntry.map((v) => v.toFixed(4)).join(' / ')}`,
+  };
+}

@@ -1,0 +1,118 @@
+import { openLibrary } from '../../../utils/library/schema';
+import { deleteStories, saveStory, toStored } from '../../../utils/library/store';
+import { searchLibrary } from '../../../utils/library/search';
+import { syntheticStory, type LibraryCorpus } from '../synthetic-library';
+import { timeInterleavedAsync, type Samples, type TimingOptions } from './timing';
+
+/**
+ * Bundled and evaluated in an extension page (library.html), so it works on
+ * the extension's own IndexedDB through the real store (case 5).
+ */
+
+let corpus: LibraryCorpus | null = null;
+
+function setCorpus(value: LibraryCorpus): void {
+  corpus = value;
+}
+
+function needCorpus(): LibraryCorpus {
+  if (!corpus) throw new Error('setCorpus first');
+  return corpus;
+}
+
+/** Saves stories [from, to) of the synthetic library, `parallel` transactions at a time; returns characters of text saved. */
+async function seed(from: number, to: number, parallel = 4): Promise<{ chars: number; ms: number }> {
+  const db = await openLibrary();
+  const start = performance.now();
+  let chars = 0;
+  let next = from;
+  const worker = async () => {
+    while (next < to) {
+      const story = syntheticStory(needCorpus(), next++);
+      for (const chapter of story.chapters) chars += chapter.text.length;
+      await saveStory(db, story);
+    }
+  };
+  await Promise.all(Array.from({ length: parallel }, worker));
+  db.close();
+  return { chars, ms: performance.now() - start };
+}
+
+async function storyCount(): Promise<number> {
+  const db = await openLibrary();
+  const count = await db.count('stories');
+  db.close();
+  return count;
+}
+
+/** Save of one big story through saveStory, vs a raw put of the same records (no postings, no merge). */
+async function saveBig(words: number, options: TimingOptions): Promise<Samples & { chapters: number }> {
+  const db = await openLibrary();
+  const big = syntheticStory(needCorpus(), 1_000_000, 7, words);
+  const saved: string[] = [];
+  const samples = await timeInterleavedAsync(
+    async (run) => {
+      const id = `bench:big:${run}`;
+      saved.push(id);
+      await saveStory(db, { ...big, id });
+    },
+    async (run) => {
+      const id = `bench:raw:${run}`;
+      const tx = db.transaction(['stories', 'chapters'], 'readwrite');
+      const { chapters: _chapters, ...header } = big;
+      const stored = toStored({ ...header, id, toc: [], savedAt: '', updatedAt: '', shelves: [] } as never);
+      void tx.objectStore('stories').put(stored);
+      for (const chapter of big.chapters) void tx.objectStore('chapters').put({ ...chapter, storyId: id } as never);
+      await tx.done;
+      const clean = db.transaction(['stories', 'chapters'], 'readwrite');
+      void clean.objectStore('stories').delete(id);
+      void clean.objectStore('chapters').delete(IDBKeyRange.bound([id, 0], [id, Infinity]));
+      await clean.done;
+    },
+    options,
+  );
+  await deleteStories(db, saved);
+  db.close();
+  return { ...samples, chapters: big.chapters.length };
+}
+
+/** searchLibrary for a word vs a naive scan: titles (getAll stories) or every chapter's text (cursor). */
+async function search(word: string, scope: 'title' | 'text' | 'none', options: TimingOptions): Promise<Samples & { hits: number; cold: number; naiveHits: number }> {
+  const db = await openLibrary();
+  const coldStart = performance.now();
+  const hits = (await searchLibrary(db, word)).length;
+  const cold = performance.now() - coldStart;
+  let naiveHits = 0;
+  const pattern = new RegExp(`\\b${word}\\b`, 'i');
+  const naive = async () => {
+    const found = new Set<string>();
+    if (scope === 'title') {
+      for (const story of await db.getAll('stories')) if (pattern.test(story.title)) found.add(story.id);
+    } else {
+      let cursor = await db.transaction('chapters').store.openCursor();
+      while (cursor) {
+        if (pattern.test(cursor.value.text)) found.add(cursor.value.storyId);
+        cursor = await cursor.continue();
+      }
+    }
+    naiveHits = found.size;
+  };
+  const samples = await timeInterleavedAsync(() => searchLibrary(db, word), scope === 'none' ? null : naive, options);
+  db.close();
+  return { ...samples, hits, cold, naiveHits };
+}
+
+/** A raw getAll of the stories store: the floor for listing the library. */
+async function getAllStories(runs: number): Promise<number[]> {
+  const db = await openLibrary();
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await db.getAll('stories');
+    times.push(performance.now() - start);
+  }
+  db.close();
+  return times;
+}
+
+Object.assign(globalThis, { ficshelfLibraryBench: { setCorpus, seed, storyCount, saveBig, search, getAllStories } });

@@ -1,0 +1,62 @@
+/**
+ * Timing inside the page. Chromium coarsens performance.now() (to 100 µs
+ * outside cross-origin-isolated pages), so fast work is timed in batches of
+ * `inner` calls and divided. Subject and baseline alternate, with the order
+ * swapped every run, so background load falls on both alike.
+ */
+
+export interface TimingOptions {
+  warmup: number;
+  runs: number;
+  /** Calls per sample (each sample is the mean of a batch). */
+  inner?: number;
+}
+
+export interface Samples {
+  subject: number[];
+  baseline: number[];
+}
+
+function timeBatch(work: () => unknown, inner: number): number {
+  const start = performance.now();
+  for (let i = 0; i < inner; i++) work();
+  return (performance.now() - start) / inner;
+}
+
+export function timeInterleaved(subject: () => unknown, baseline: (() => unknown) | null, options: TimingOptions): Samples {
+  const inner = options.inner ?? 1;
+  const samples: Samples = { subject: [], baseline: [] };
+  for (let run = 0; run < options.warmup + options.runs; run++) {
+    const keep = run >= options.warmup;
+    const order = run % 2 === 0 ? ['subject', 'baseline'] : ['baseline', 'subject'];
+    for (const which of order) {
+      const work = which === 'subject' ? subject : baseline;
+      if (!work) continue;
+      const ms = timeBatch(work, inner);
+      if (keep) samples[which as keyof Samples].push(ms);
+    }
+  }
+  return samples;
+}
+
+/** The same for async work (IndexedDB), one call per sample. */
+export async function timeInterleavedAsync(
+  subject: (run: number) => Promise<unknown>,
+  baseline: ((run: number) => Promise<unknown>) | null,
+  options: TimingOptions,
+): Promise<Samples> {
+  const samples: Samples = { subject: [], baseline: [] };
+  for (let run = 0; run < options.warmup + options.runs; run++) {
+    const keep = run >= options.warmup;
+    const order = run % 2 === 0 ? ['subject', 'baseline'] : ['baseline', 'subject'];
+    for (const which of order) {
+      const work = which === 'subject' ? subject : baseline;
+      if (!work) continue;
+      const start = performance.now();
+      await work(run);
+      const ms = performance.now() - start;
+      if (keep) samples[which as keyof Samples].push(ms);
+    }
+  }
+  return samples;
+}
