@@ -4,7 +4,8 @@ import { updateSettings } from '@/utils/settings-store';
 import { canRead, firstReadableIndex } from './navigation';
 import { loadPosition, savePosition } from './position';
 import { markContinue, takeContinue } from './session';
-import { mountReader, type MountedReader } from './mount';
+import { HOST_SELECTOR, mountReader, type MountedReader } from './mount';
+import { MARK_MOUNTED, MARK_TOGGLE, markReader, markWhenPainted } from './perf-marks';
 
 export interface ReaderControllerOptions {
   story: Story;
@@ -51,6 +52,7 @@ export function createReaderController(options: ReaderControllerOptions): Reader
     open() {
       if (mounted) return true;
       if (!canRead(story)) return false;
+      markReader(MARK_TOGGLE);
       try {
         mounted = mountReader(doc, {
           story,
@@ -79,7 +81,11 @@ export function createReaderController(options: ReaderControllerOptions): Reader
         console.warn('[FicShelf] reader mode could not open', error);
         mounted = null;
       }
-      if (mounted) doc.defaultView?.addEventListener('pagehide', keepOnReload);
+      if (mounted) {
+        markReader(MARK_MOUNTED);
+        markWhenPainted(doc, HOST_SELECTOR);
+        doc.defaultView?.addEventListener('pagehide', keepOnReload);
+      }
       return mounted !== null;
     },
     close() {
