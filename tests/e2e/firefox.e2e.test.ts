@@ -5,6 +5,7 @@ import { ROOT } from '../helpers/fixtures';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION, RoutedWeb, requireBuilt } from './harness';
 import { READER } from './reader-helpers';
+import { AO3_DRAGON_AGE_FULL, AO3_DRAGON_AGE_WORK, handMadeAo3FullWork } from './ao3-full-work';
 
 /**
  * The Firefox build in firefox-esr, driven over WebDriver BiDi (no
@@ -14,7 +15,10 @@ import { READER } from './reader-helpers';
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 const golden = JSON.parse(readFileSync(path.join(ROOT, 'tests/goldens/ao3/work-323217-mentalist.json'), 'utf8'));
 const AO3_WORK = 'https://archiveofourown.org/works/323217';
-const web = new RoutedWeb().set(AO3_WORK, { fixture: 'ao3/work-323217-mentalist.html' });
+const web = new RoutedWeb()
+  .set(AO3_WORK, { fixture: 'ao3/work-323217-mentalist.html' })
+  .set(AO3_DRAGON_AGE_WORK, { fixture: 'ao3/work-17793689-dragonage-ch1-index.html' })
+  .set(AO3_DRAGON_AGE_FULL, { html: handMadeAo3FullWork() });
 const GECKO_ID = JSON.parse(readFileSync(`${FIREFOX_EXTENSION}/manifest.json`, 'utf8')).browser_specific_settings.gecko.id as string;
 /** The extension's moz-extension:// host, pinned so the test can open its pages. */
 const EXTENSION_UUID = '5d0c3f0e-7f1a-4c55-9a55-f1c5e1f00d3a';
@@ -78,6 +82,27 @@ describe('Firefox build', () => {
     await story.waitForFunction((selector) => !document.querySelector(selector), { timeout: 10_000 }, READER);
     await popup.close();
     await story.close();
+  });
+
+  it('saves a whole AO3 work from the popup (through its full-work view) and finds it in the library', async () => {
+    const story = await openStoryPage(AO3_DRAGON_AGE_WORK);
+    const popup = await browser.newPage();
+    await openExtensionPage(popup, 'popup.html', 'main.popup');
+    const tabId = await popup.evaluate(async (url) => {
+      const [tab] = await (globalThis as any).browser.tabs.query({ url });
+      return tab?.id as number;
+    }, AO3_DRAGON_AGE_WORK);
+    await openExtensionPage(popup, `popup.html?tab=${tabId}`, '[data-library-state="not-saved"]');
+    await popup.click('[data-action="save"]');
+    await popup.waitForSelector('[data-library-state="saved"]', { timeout: 60_000 });
+    expect(await popup.$eval('.save-outcome', (el) => el.textContent)).toBe('Saved all 14 chapters to your library.');
+
+    const library = await browser.newPage();
+    const item = '[data-ficshelf="library-item"][data-story-id="ao3:17793689"]';
+    await openExtensionPage(library, 'library.html', item);
+    expect(await library.$eval(`${item} .item-title a`, (el) => el.textContent)).toBe('Nobody Expects the Dragon Age Inquisition');
+    expect(await library.$eval(`${item} [data-field="chapters"]`, (el) => el.textContent)).toBe('14 chapters');
+    await Promise.all([library.close(), popup.close(), story.close()]);
   });
 });
 
