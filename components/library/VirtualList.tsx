@@ -69,6 +69,8 @@ export function VirtualList({ count, rowHeight, renderRow, rowKey, label, fallba
       onScroll={(event) => setScrollTop((event.currentTarget as HTMLDivElement).scrollTop)}
       // Keyboard users scroll it with the arrow keys once it has focus.
       tabIndex={-1}
+      // A few stories: the box ends with its last row instead of an empty frame below.
+      style={{ maxHeight: `${count * rowHeight}px` }}
     >
       <div role="list" aria-label={label} style={{ position: 'relative', height: `${count * rowHeight}px` }}>
         {rows}
