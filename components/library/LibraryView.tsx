@@ -379,7 +379,7 @@ export function LibraryView(props: LibraryViewProps) {
               <input
                 type="search"
                 data-action="search"
-                placeholder="Title, author, fandom, tag or any word in the story"
+                placeholder="Title, author, fandom, tag or any word"
                 value={query}
                 onInput={(event) => setQuery((event.currentTarget as HTMLInputElement).value)}
               />
