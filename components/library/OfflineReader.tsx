@@ -286,7 +286,7 @@ function StoryReader(props: StoryReaderProps) {
         </div>
         <nav class="fs-toolbar" aria-label="Offline reader">
           <a class="fs-button fs-link-button" href={props.libraryHref ?? 'library.html'} data-action="library">
-            <span aria-hidden="true">← </span>Library
+            <span aria-hidden="true">←</span>Library
           </a>
           {several && !covered && (
             <div class="fs-chapters">
