@@ -7,7 +7,7 @@
  * "N passed, N failed".
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 
@@ -64,6 +64,10 @@ if (run('browsers for e2e', process.execPath, ['scripts/ensure-browsers.mjs'])) 
   failed += 1;
   failures.push('browsers for e2e (see the command above)');
 }
+
+// docs/reliability.md from the figures the tests above wrote into .bench/ (issue 7).
+const reliabilityInputs = ['.bench/reliability-data', '.bench/reliability-xss.json', '.bench/reliability-fuzz.json'];
+if (reliabilityInputs.some((input) => existsSync(input))) step('reliability report', bin('tsx'), ['scripts/reliability-report.ts']);
 
 rmSync(work, { recursive: true, force: true });
 console.log('');
