@@ -97,9 +97,10 @@ export function runSummary(steps: UpdateStep[]): string {
   const cancelled = outcomes.some((o) => o.kind === 'cancelled' || (o.kind === 'added' && o.cancelled)) || outcomes.length < steps.length;
   const trouble = outcomes.length - added - current - outcomes.filter((o) => o.kind === 'cancelled').length;
   const parts: string[] = [];
-  if (added) parts.push(`${added === 1 ? '1 story has' : `${added} stories have`} new chapters`);
-  if (current) parts.push(`${current === 1 ? '1 is' : `${current} are`} up to date`);
-  if (trouble) parts.push(`${trouble === 1 ? '1 could' : `${trouble} could`} not be checked`);
+  const stories = (n: number) => (n === 1 ? '1 story' : `${n} stories`);
+  if (added) parts.push(`${stories(added)} ${added === 1 ? 'has' : 'have'} new chapters`);
+  if (current) parts.push(`${stories(current)} ${current === 1 ? 'is' : 'are'} up to date`);
+  if (trouble) parts.push(`${stories(trouble)} could not be checked`);
   const sentence = parts.join(', ');
   return cancelled ? `Check cancelled${sentence ? `: ${sentence}` : ''}.` : `${sentence.charAt(0).toUpperCase()}${sentence.slice(1)}.`;
 }

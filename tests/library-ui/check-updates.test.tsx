@@ -212,7 +212,7 @@ describe('checking several stories', () => {
     const done = (kind: 'up-to-date' | 'login'): UpdateStep => ({ id: kind, title: kind, phase: 'done', outcome: { kind } });
     const added: UpdateStep = { id: 'a', title: 'a', phase: 'done', outcome: { kind: 'added', added: [4, 5], missing: [] } };
     expect(runSummary([added, done('up-to-date'), done('up-to-date'), done('login')])).toBe(
-      '1 story has new chapters, 2 are up to date, 1 could not be checked.',
+      '1 story has new chapters, 2 stories are up to date, 1 story could not be checked.',
     );
     expect(outcomeSentence(added.outcome!)).toBe('2 new chapters added');
     expect(outcomeSentence({ kind: 'added', added: [4], missing: [5] })).toBe('1 new chapter added; chapter 5 could not be fetched — check again later');
