@@ -10,11 +10,13 @@ const purifiers = new WeakMap<object, Purifier>();
 
 const CONFIG = {
   USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'picture'],
+  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'picture', 'template'],
   // Ids, names and classes belong to the site; styles can carry url() beacons.
   FORBID_ATTR: ['id', 'name', 'class', 'style', 'srcset', 'ping', 'action', 'formaction', 'background'],
   ALLOW_DATA_ATTR: false,
-  ALLOWED_URI_REGEXP: /^(?:https?:|#|\/(?!\/)|\.{0,2}\/?[\w-])/i,
+  // http(s), mailto, fragments, and relative references: a first segment without a colon, so no
+  // scheme (javascript:, data:, vbscript:) passes as "relative"; never protocol-relative (//host, /\host).
+  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|(?![/\\]{2})[^:/?#]*(?:[/?#]|$))/i,
 };
 
 function purifierFor(win: Window): Purifier {
