@@ -240,4 +240,25 @@ describe('the library view', () => {
     (container.querySelector<HTMLButtonElement>('[data-action="close-updates"]'))!.click();
     await vi.waitFor(() => expect(container!.querySelector('[data-ficshelf="update-check"]')).toBeNull());
   });
+
+  it('cancels a check in progress from its Cancel button, leaving the saved copy as it was', async () => {
+    const fresh = await librarySavedWithTwo();
+    const { deps, requests } = fakeSite({});
+    // The site never answers: the check stays on the story page until the reader cancels.
+    const silent: UpdateDeps = { ...deps, fetch: (url, init) => (requests.push(url), new Promise((_, reject) => init.signal.addEventListener('abort', () => reject(new Error('aborted'))))) };
+    container = mountInto(<LibraryView dbName={fresh.name} searchDelay={0} updateDeps={silent} />);
+    const row = await find<HTMLElement>(container, '[data-ficshelf="library-item"][data-story-id="ffnet:5853866"]');
+    check(row.querySelector<HTMLInputElement>('.item-select')!);
+    (await find<HTMLButtonElement>(container, '[data-action="check-updates"]')).click();
+    const step = await find<HTMLElement>(container, '[data-ficshelf="update-check"] li[data-phase="checking"]');
+    expect(step.querySelector('[data-field="update-state"]')!.textContent).toBe('Checking the site…');
+    expect(container.querySelector('#update-check-heading')!.textContent).toBe('Checking one story for new chapters (0 of 1 done)');
+
+    (await find<HTMLButtonElement>(container, '[data-action="cancel-updates"]')).click();
+    const done = await find<HTMLElement>(container, '[data-ficshelf="update-check"][data-state="done"]');
+    expect(done.querySelector('[data-field="update-state"]')!.textContent).toBe('Cancelled — nothing was changed');
+    expect(done.querySelector('#update-check-heading')!.textContent).toBe('Check cancelled.');
+    expect(requests).toEqual([STORY_URL]);
+    expect(await getStory(db!, 'ffnet:5853866')).toMatchObject({ savedChapters: 2, complete: true });
+  });
 });
