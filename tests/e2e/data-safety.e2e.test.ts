@@ -62,6 +62,7 @@ const outcomes: string[] = [];
 let faults = 0;
 let checked = 0;
 let lost = 0;
+const network = { faults: 0, checked: 0, lost: 0, points: [] as string[] };
 
 beforeAll(async () => {
   session = await launchChromium();
@@ -96,6 +97,13 @@ afterAll(async () => {
     killPoints: outcomes,
     recordsChecked: checked,
     recordsLost: lost,
+  });
+  recordSafety('network-e2e', {
+    what: 'A routed four-chapter FFN story saved in Chromium through the real save flow while the site misbehaved',
+    faultsInjected: network.faults,
+    killPoints: network.points,
+    recordsChecked: network.checked,
+    recordsLost: network.lost,
   });
   await session?.close();
 });
@@ -384,7 +392,7 @@ describe('a flaky site, through the real save flow', () => {
     const page = await openVersion(sid, 'flaky');
     await startSave(page);
     const end = await panelAt(page, FINAL, 90_000);
-    faults += 3;
+    network.faults += 3;
 
     // Chapters 2 and 3 were asked twice: the error, then the page.
     const asked = (n: number) => site.requests.filter((url) => url.includes(`/s/${sid}/${n}/`)).length;
@@ -396,11 +404,11 @@ describe('a flaky site, through the real save flow', () => {
     const copy = await storedCopy(`ffnet:${sid}`);
     expect(copy.story).toMatchObject({ complete: false, savedChapters: 3, missing: [4] });
     expect(copy.chapters.map((c) => c.index)).toEqual([1, 2, 3]);
-    checked += 1;
+    network.checked += 1;
     const clean = copy.chapters.every((c, k) => c.text.replace(/\s+/g, ' ').trim() === chapterText('flaky', k + 1).trim() && !/log in/i.test(c.text));
-    if (!clean) lost += 1;
+    if (!clean) network.lost += 1;
     expect(clean).toBe(true);
-    outcomes.push('site answered 429 (Retry-After: 1), 503, and a login page for a chapter: partial save, 3 of 4 chapters, no login page stored');
+    network.points.push('site answered 429 (Retry-After: 1), 503, and a login page for a chapter: partial save, 3 of 4 chapters, no login page stored');
     await page.close();
   });
 });
