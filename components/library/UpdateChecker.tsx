@@ -42,7 +42,6 @@ export function UpdateChecker({ db, stories, deps, onAdded, onClose, heading: He
     // Leaving the library ends the run: nothing half-fetched is stored as whole.
     return () => controller.abort();
     // One run per mount: the parent mounts a new checker (a new key) for a new pick.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   const finished = steps.filter((s) => s.outcome).length;
