@@ -9,6 +9,8 @@ export interface BenchContext {
   /** Samples per measurement after warm-up. */
   runs: number;
   warmup: number;
+  /** Library size for case 5. */
+  stories: number;
   outDir: string;
   /** Module-size records written by the bench build (one JSON line per chunk). */
   statsFile: string;

@@ -5,6 +5,7 @@
  *   --quick          fewer runs and a 2,000-story library (a few minutes)
  *   --only=1,4       run only these cases (1 extraction … 6 reader)
  *   --runs=N         samples per measurement after warm-up
+ *   --stories=N      library size for case 5 (default 5,000; 2,000 with --quick)
  *   --no-build       reuse the extension already built in $FICSHELF_OUT_DIR
  */
 import { execFileSync } from 'node:child_process';
@@ -19,6 +20,7 @@ interface Options {
   quick: boolean;
   only: Set<number> | null;
   runs?: number;
+  stories?: number;
   build: boolean;
 }
 
@@ -29,6 +31,7 @@ function parseArgs(argv: string[]): Options {
     else if (arg === '--no-build') options.build = false;
     else if (arg.startsWith('--only=')) options.only = new Set(arg.slice(7).split(',').map(Number));
     else if (arg.startsWith('--runs=')) options.runs = Number(arg.slice(7));
+    else if (arg.startsWith('--stories=')) options.stories = Number(arg.slice(10));
     else throw new Error(`unknown option ${arg} (see scripts/bench/run.ts)`);
   }
   return options;
@@ -71,6 +74,7 @@ async function main(): Promise<void> {
     quick: options.quick,
     runs: options.runs ?? (options.quick ? 10 : 20),
     warmup: options.quick ? 3 : 5,
+    stories: options.stories ?? (options.quick ? 2_000 : 5_000),
     outDir,
     statsFile,
     log,

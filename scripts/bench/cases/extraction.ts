@@ -28,7 +28,7 @@ export const extractionCase: BenchCase = async (ctx) => {
         case: '1 extraction',
         name: shortName(bench.fixture),
         target: isStory ? { kind: 'ratio', max: 0.25 } : undefined,
-        note: `read as ${measured.kind}${measured.site ? ` (${measured.site})` : ''}`,
+        note: `read as ${measured.kind}${measured.site ? ` (${measured.site})` : ''}${splitNote(measured.split)}`,
       },
       measured.subject,
       { name: 'Readability', samples: measured.baseline },
@@ -42,3 +42,9 @@ export const extractionCase: BenchCase = async (ctx) => {
   }
   return results;
 };
+
+/** "; detect 0.1, extract 3.2 (…) ms": where the time goes, median of three each. */
+function splitNote(split: Record<string, number>): string {
+  const parts = Object.entries(split).map(([part, ms]) => `${part} ${ms.toFixed(1)}`);
+  return parts.length ? `; split ms: ${parts.join(', ')}` : '';
+}

@@ -1,5 +1,6 @@
 import { Readability } from '@mozilla/readability';
-import { classifyPage, pickAdapter } from '../../../utils/sites';
+import { classifyPage, enrichStory, pickAdapter } from '../../../utils/sites';
+import { sanitizeHtml } from '../../../utils/sanitize';
 import { verdict } from '../../../utils/filters/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing } from '../synthetic-listing';
@@ -18,19 +19,48 @@ const FILTER_SETTINGS: Settings = {
   ratings: { ...DEFAULT_SETTINGS.ratings, max: 'teen' },
 };
 
+/** Median of three timings of `work`, for the split between blurb extraction and verdicts. */
+function quickMedian(work: () => unknown): number {
+  const times = [0, 1, 2].map(() => {
+    const start = performance.now();
+    work();
+    return performance.now() - start;
+  });
+  return times.sort((a, b) => a - b)[1]!;
+}
+
 function pageUrl(): URL {
   return new URL(location.href);
 }
 
+/**
+ * Where classifyPage's time goes on a story page: detection, the adapter's
+ * extract (which sanitises chapter HTML), enrichment (fandoms, spoiler
+ * marks), and, for scale, DOMPurify alone on the extracted chapter HTML.
+ */
+function extractionSplit(): Record<string, number> {
+  const url = pageUrl();
+  const adapter = pickAdapter(document, url);
+  if (!adapter) return {};
+  const story = adapter.extract(document, url);
+  const html = story?.chapters.map((c) => c.html).join('') ?? '';
+  return {
+    detect: quickMedian(() => pickAdapter(document, url)),
+    extract: quickMedian(() => adapter.extract(document, url)),
+    enrich: story ? quickMedian(() => enrichStory(structuredClone(story))) : 0,
+    sanitizeAgain: quickMedian(() => sanitizeHtml(html)),
+  };
+}
+
 /** Case 1: detection + extraction vs Readability on a clone of the same document. */
-function extraction(options: TimingOptions): Samples & { kind: string; site: string | null } {
+function extraction(options: TimingOptions): Samples & { kind: string; site: string | null; split: Record<string, number> } {
   const first = classifyPage(document, pageUrl());
   const samples = timeInterleaved(
     () => classifyPage(document, pageUrl()),
     () => new Readability(document.cloneNode(true) as Document).parse(),
     options,
   );
-  return { ...samples, kind: first.kind, site: first.site };
+  return { ...samples, kind: first.kind, site: first.site, split: first.kind === 'story' ? extractionSplit() : {} };
 }
 
 /** Case 2: what runs on a page that is not a story, vs one walk over every element (touching the page once). */
@@ -61,16 +91,6 @@ function listing(options: TimingOptions): Samples & { entries: number; hidden: n
   const entries = judgeListing();
   const samples = timeInterleaved(judgeListing, () => document.querySelectorAll('li.blurb *').length, options);
   return { ...samples, entries, hidden: lastHidden };
-}
-
-/** Median of three timings of `work`, for the split between blurb extraction and verdicts. */
-function quickMedian(work: () => unknown): number {
-  const times = [0, 1, 2].map(() => {
-    const start = performance.now();
-    work();
-    return performance.now() - start;
-  });
-  return times.sort((a, b) => a - b)[1]!;
 }
 
 /** Case 3, synthetic: the page's entries cloned up to `count`; also how the time splits between extraction and verdicts. */
