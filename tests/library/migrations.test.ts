@@ -2,9 +2,9 @@
 import { describe, it, expect } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openLibrary } from '../../utils/library/schema';
-import { getChapters, getStory, listStories, setShelves } from '../../utils/library/store';
-import { searchLibrary } from '../../utils/library/search';
-import { freshName } from './story-factory';
+import { deleteStories, getChapters, getStory, listStories, saveStory, setShelves } from '../../utils/library/store';
+import { countTerms, searchLibrary } from '../../utils/library/search';
+import { freshName, makeStory } from './story-factory';
 
 /**
  * A version-1 database as the first release wrote it, built with raw idb (not
@@ -144,4 +144,157 @@ describe('library schema migrations', () => {
     expect(await second.count('postings')).toBe(postings);
     second.close();
   });
+});
+
+/**
+ * A version-2 database as v2 wrote it, built with raw idb: the postings store
+ * keyed [term, id], one record per term and story, counted over summary and
+ * chapter text. `unindexed` stories are stored without postings (written around
+ * the index), which v3 must index from their chapters.
+ */
+interface V2Entry {
+  id: string;
+  title: string;
+  summary: string;
+  texts: string[];
+  unindexed?: boolean;
+}
+
+async function createVersion2(name: string, entries: V2Entry[]) {
+  const db = await openDB(name, 2, {
+    upgrade(db) {
+      const stories = db.createObjectStore('stories', { keyPath: 'id' });
+      for (const [index, path] of [['savedAt', 'savedAt'], ['updatedAt', 'updatedAt'], ['title', 'keys.title'], ['rating', 'rating.level'], ['status', 'status']]) {
+        stories.createIndex(index!, path!);
+      }
+      for (const [index, path] of [['fandoms', 'fandoms'], ['authors', 'keys.authors'], ['shelves', 'shelves']]) {
+        stories.createIndex(index!, path!, { multiEntry: true });
+      }
+      const chapters = db.createObjectStore('chapters', { keyPath: ['storyId', 'index'] });
+      chapters.createIndex('storyId', 'storyId');
+      const postings = db.createObjectStore('postings', { keyPath: ['term', 'id'] });
+      postings.createIndex('id', 'id');
+      db.createObjectStore('meta', { keyPath: 'key' });
+    },
+  });
+  const tx = db.transaction(['stories', 'chapters', 'postings', 'meta'], 'readwrite');
+  for (const entry of entries) {
+    const { keys: _keys, ...base } = await storyRecord(entry);
+    void tx.objectStore('stories').put({ ...base, keys: { title: entry.title.toLowerCase(), authors: ['quill'] } });
+    entry.texts.forEach((text, i) => {
+      void tx.objectStore('chapters').put({ storyId: entry.id, index: i + 1, html: `<p>${text}</p>`, text, words: text.split(' ').length });
+    });
+    if (entry.unindexed) continue;
+    for (const [term, n] of countTerms([entry.summary, ...entry.texts])) void tx.objectStore('postings').put({ term, id: entry.id, n });
+  }
+  void tx.objectStore('meta').put({ key: 'revision', value: 7 });
+  await tx.done;
+  db.close();
+}
+
+/** The record v2 stored for an entry: a story as saveStory builds it, with shelves. */
+async function storyRecord(entry: V2Entry) {
+  const story = makeStory(entry.id, entry.texts, { title: entry.title, summary: entry.summary, authors: [{ name: 'Quill' }] });
+  const { chapters: _chapters, ...blurb } = story;
+  return {
+    ...blurb,
+    savedAt: '2025-02-01T00:00:00.000Z',
+    updatedAt: '2025-02-02T00:00:00.000Z',
+    complete: true,
+    missing: [],
+    savedChapters: entry.texts.length,
+    shelves: ['favourites'],
+    bytes: 100,
+    toc: entry.texts.map((_, i) => ({ index: i + 1 })),
+    keys: undefined,
+  };
+}
+
+/** Every term → count the index holds for a story, read back from its posting groups. */
+async function indexedTerms(db: Awaited<ReturnType<typeof openLibrary>>, id: string): Promise<Map<string, number>> {
+  const terms = new Map<string, number>();
+  for (const group of await db.getAllFromIndex('postings', 'id', id)) {
+    for (const [term, n] of Object.entries(group.terms)) {
+      expect(term.slice(0, 2)).toBe(group.prefix);
+      terms.set(term, n);
+    }
+  }
+  return terms;
+}
+
+const V2_LIBRARY: V2Entry[] = [
+  { id: 'ao3:10', title: 'Hellmouth Blues', summary: 'Buffy and the constructor.', texts: ['The Hellmouth opened. The the THE.', 'Willow hummed a hymn.'] },
+  { id: 'ao3:11', title: 'Quiet Nights', summary: 'Nothing happens.', texts: ['Giles hums; the tea is cold.'] },
+  { id: 'ao3:12', title: 'Written Around', summary: 'A gargoyle story.', texts: ['Stone wings over Sunnydale.'], unindexed: true },
+];
+
+describe('v2 → v3: postings grouped by term prefix', () => {
+  it('keeps every story, chapter and shelf, and every term count of the v2 index', async () => {
+    const name = freshName('v2');
+    await createVersion2(name, V2_LIBRARY);
+    const db = await openLibrary(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['chapters', 'meta', 'postings', 'stories']);
+    expect((await getStory(db, 'ao3:10'))?.shelves).toEqual(['favourites']);
+    expect((await getChapters(db, 'ao3:10')).map((c) => c.text)).toEqual(['The Hellmouth opened. The the THE.', 'Willow hummed a hymn.']);
+    expect((await listStories(db, { shelf: 'favourites', sort: 'title' })).map((s) => s.id)).toEqual(['ao3:10', 'ao3:11', 'ao3:12']);
+    for (const entry of V2_LIBRARY) {
+      expect(await indexedTerms(db, entry.id)).toEqual(countTerms([entry.summary, ...entry.texts]));
+    }
+    expect((await indexedTerms(db, 'ao3:10')).get('the')).toBe(5); // "the" ×4 in chapter 1, once in the summary
+    expect(await db.getKey('postings', ['hu', 'ao3:11'])).toEqual(['hu', 'ao3:11']);
+    expect((await db.get('meta', 'revision'))?.value).toBe(7);
+    db.close();
+  });
+
+  it('stays searchable: whole words, the last word as a prefix, and stories v2 had not indexed', async () => {
+    const name = freshName('v2-search');
+    await createVersion2(name, V2_LIBRARY);
+    const db = await openLibrary(name);
+    const ids = async (query: string) => (await searchLibrary(db, query)).map((h) => h.id).sort();
+    expect(await ids('opened')).toEqual(['ao3:10']);
+    expect(await ids('hymn')).toEqual(['ao3:10']);
+    expect(await ids('hum')).toEqual(['ao3:10', 'ao3:11']); // prefix of "hummed" and "hums"
+    expect(await ids('hums')).toEqual(['ao3:11']);
+    expect(await ids('giles hu')).toEqual([]); // a two-letter last word is matched whole
+    expect(await ids('constructor')).toEqual(['ao3:10']); // an Object.prototype key is a word like any other
+    expect(await ids('toString')).toEqual([]);
+    expect(await ids('gargoyle')).toEqual(['ao3:12']);
+    expect(await ids('sunnydale')).toEqual(['ao3:12']);
+    expect((await searchLibrary(db, 'hellmouth')).map((h) => [h.id, h.where])).toEqual([['ao3:10', ['title', 'text']]]);
+    db.close();
+  });
+
+  it('saves and deletes on the upgraded index', async () => {
+    const name = freshName('v2-write');
+    await createVersion2(name, V2_LIBRARY);
+    const db = await openLibrary(name);
+    await saveStory(db, makeStory('ao3:11', ['Giles brews tea.'], { title: 'Quiet Nights', summary: 'Tea.' }));
+    expect(await searchLibrary(db, 'hums')).toEqual([]);
+    expect((await searchLibrary(db, 'brews')).map((h) => h.id)).toEqual(['ao3:11']);
+    expect(await indexedTerms(db, 'ao3:11')).toEqual(countTerms(['Tea.', 'Giles brews tea.']));
+    await deleteStories(db, ['ao3:10']);
+    expect(await db.countFromIndex('postings', 'id', 'ao3:10')).toBe(0);
+    expect(await searchLibrary(db, 'hymn')).toEqual([]);
+    db.close();
+  });
+
+  it('converts a v2 index larger than one read batch without losing a posting', async () => {
+    // 60 stories × 400 distinct words = 24,000 v2 postings: more than one 20,000-record batch.
+    const word = (k: number) => 'w' + k.toString(26).replace(/\d/g, (d) => 'qrstuvwxyz'[Number(d)]!);
+    const entries: V2Entry[] = Array.from({ length: 60 }, (_, i) => ({
+      id: `big:${i}`,
+      title: `Big ${i}`,
+      summary: '',
+      texts: [Array.from({ length: 400 }, (_, k) => word(k + i)).join(' ')],
+    }));
+    const name = freshName('v2-batches');
+    await createVersion2(name, entries);
+    const db = await openLibrary(name);
+    for (const i of [0, 29, 59]) expect(await indexedTerms(db, `big:${i}`)).toEqual(countTerms(entries[i]!.texts));
+    const total = (await db.getAll('postings')).reduce((sum, group) => sum + Object.keys(group.terms).length, 0);
+    expect(total).toBe(24_000);
+    expect((await searchLibrary(db, word(458))).map((h) => h.id)).toEqual(['big:59']);
+    db.close();
+  }, 120_000);
 });

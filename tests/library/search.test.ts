@@ -39,6 +39,55 @@ async function smallLibrary() {
   return db;
 }
 
+describe('the persisted full-text index', () => {
+  it('writes one posting group per term prefix of a story, and drops the groups a new copy no longer uses', async () => {
+    const db = await openLibrary(freshName('groups'));
+    await saveStory(db, makeStory('g1', ['The then there. Other others!'], { summary: 'Thin.' }));
+    const groups = async () => (await db.getAllFromIndex('postings', 'id', 'g1')).map((g) => [g.prefix, g.terms]);
+    expect(await groups()).toEqual([
+      ['ot', { other: 1, others: 1 }],
+      ['th', { thin: 1, the: 1, then: 1, there: 1 }],
+    ]);
+    await saveStory(db, makeStory('g1', ['Those others.'], { summary: '' }));
+    expect(await groups()).toEqual([
+      ['ot', { others: 1 }],
+      ['th', { those: 1 }],
+    ]);
+    expect((await searchLibrary(db, 'there')).map((h) => h.id)).toEqual([]);
+    expect((await searchLibrary(db, 'tho')).map((h) => h.id)).toEqual(['g1']);
+    db.close();
+  });
+
+  it('a save of a long story makes one index write per prefix, not per distinct word', async () => {
+    const db = await openLibrary(freshName('writes'));
+    const words = syntheticVocabulary(3000);
+    const text = words.join(' ');
+    const puts: string[] = [];
+    const put = IDBObjectStore.prototype.put;
+    vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, value: any, key?: IDBValidKey) {
+      puts.push(this.name);
+      return put.call(this, value, key);
+    });
+    await saveStory(db, makeStory('long', [text], { summary: '' }));
+    const prefixes = new Set(words.map((w) => w.slice(0, 2)));
+    expect(puts.filter((name) => name === 'postings')).toHaveLength(prefixes.size);
+    expect(prefixes.size).toBeLessThan(words.length / 10);
+    vi.restoreAllMocks();
+    expect((await searchLibrary(db, words[2999]!)).map((h) => h.id)).toEqual(['long']);
+    db.close();
+  });
+
+  it('matches "constructor" and other Object.prototype names only where the text has them', async () => {
+    const db = await openLibrary(freshName('proto'));
+    await saveStory(db, makeStory('p1', ['The constructor of the tower.']));
+    await saveStory(db, makeStory('p2', ['Valueless chatter.']));
+    expect((await searchLibrary(db, 'constructor')).map((h) => h.id)).toEqual(['p1']);
+    expect(await searchLibrary(db, 'valueof')).toEqual([]);
+    expect((await searchLibrary(db, 'value')).map((h) => h.id)).toEqual(['p2']); // prefix of "valueless"
+    db.close();
+  });
+});
+
 describe('searchLibrary', () => {
   it('says where each hit matched: title, author, fandom, tags, text', async () => {
     const db = await smallLibrary();

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { RatingLevel, StoryStatus } from '../story';
 import type { SavedChapter, SavedStory } from './types';
-import { countTerms } from './search';
+import { countTerms, groupByPrefix, termPrefix } from './search';
 
 /**
  * The library's IndexedDB schema. Every extension context (background, popup,
@@ -22,11 +22,21 @@ export interface StoryKeys {
 /** A story as stored: the SavedStory plus its index keys (stripped before it leaves the store). */
 export type StoredStory = SavedStory & { keys: StoryKeys };
 
-/** One full-text posting: `term` occurs `n` times in story `id` (summary and chapter text). */
-export interface Posting {
+/** v2's full-text posting, one record per term and story: `term` occurs `n` times in story `id`. Only the v3 migration reads these. */
+interface TermPosting {
   term: string;
   id: string;
   n: number;
+}
+
+/**
+ * One story's full-text postings for the terms that start with `prefix` (their
+ * first two letters): term → occurrences in the summary and chapter text.
+ */
+export interface PostingGroup {
+  prefix: string;
+  id: string;
+  terms: Record<string, number>;
 }
 
 export interface LibrarySchema extends DBSchema {
@@ -49,10 +59,10 @@ export interface LibrarySchema extends DBSchema {
     value: SavedChapter;
     indexes: { storyId: string };
   };
-  /** Inverted full-text index, key [term, story id]: search never reads chapter text. */
+  /** Inverted full-text index, key [term prefix, story id]: search never reads chapter text. */
   postings: {
     key: [string, string];
-    value: Posting;
+    value: PostingGroup;
     indexes: { id: string };
   };
   /** Small bookkeeping records, e.g. the revision that tells search its in-memory index is stale. */
@@ -109,7 +119,67 @@ async function addShelvesAndFullText(db: AnyDB, tx: UpgradeTx): Promise<void> {
   await tx.objectStore('meta').put({ key: 'revision', value: 1 });
 }
 
-export const MIGRATIONS: Migration[] = [createInitialStores, addShelvesAndFullText];
+/** v2's store, renamed while v3 converts it (a store's name can only be taken once the old one has let go of it). */
+const V2_POSTINGS = 'postings-v2';
+/** v2 postings read per request: large enough to keep requests few, small enough to bound memory. */
+const CONVERT_BATCH = 20_000;
+
+/**
+ * v3: postings grouped per story and term prefix (see search.ts), so a save
+ * writes one record per prefix instead of one per distinct word. v2's records
+ * come in term order, so all terms of one prefix arrive together: each prefix's
+ * groups are written as soon as the next prefix starts. A story the v2 index
+ * did not hold (nothing indexed, or written around the store) is indexed from
+ * its chapters.
+ */
+async function groupPostingsByPrefix(db: AnyDB, tx: UpgradeTx): Promise<void> {
+  const old = tx.objectStore('postings');
+  old.name = V2_POSTINGS;
+  const groups = db.createObjectStore('postings', { keyPath: ['prefix', 'id'] });
+  groups.createIndex('id', 'id');
+
+  const indexed = new Set<string>();
+  let prefix = '';
+  let pending = new Map<string, Record<string, number>>();
+  const flush = () => {
+    for (const [id, terms] of pending) groups.put({ prefix, id, terms });
+    pending = new Map();
+  };
+  let range: IDBKeyRange | undefined;
+  for (;;) {
+    const batch = (await tx.objectStore(V2_POSTINGS).getAll(range, CONVERT_BATCH)) as TermPosting[];
+    for (const { term, id, n } of batch) {
+      if (termPrefix(term) !== prefix) {
+        flush();
+        prefix = termPrefix(term);
+      }
+      indexed.add(id);
+      const terms = pending.get(id) ?? {};
+      terms[term] = n;
+      pending.set(id, terms);
+    }
+    if (batch.length < CONVERT_BATCH) break;
+    const last = batch[batch.length - 1]!;
+    range = IDBKeyRange.lowerBound([last.term, last.id], true);
+  }
+  flush();
+  db.deleteObjectStore(V2_POSTINGS);
+  await indexMissingStories(tx, indexed);
+}
+
+/** Indexes, from their chapters, the stories whose ids are not in `indexed` (v3 migration). */
+async function indexMissingStories(tx: UpgradeTx, indexed: Set<string>): Promise<void> {
+  const ids = (await tx.objectStore('stories').getAllKeys()) as string[];
+  for (const id of ids) {
+    if (indexed.has(id)) continue;
+    const story = (await tx.objectStore('stories').get(id)) as StoredStory;
+    const chapters = (await tx.objectStore('chapters').index('storyId').getAll(id)) as SavedChapter[];
+    const counts = countTerms([story.summary ?? '', ...chapters.map((chapter) => chapter.text ?? '')]);
+    for (const [prefix, terms] of groupByPrefix(counts)) tx.objectStore('postings').put({ prefix, id, terms });
+  }
+}
+
+export const MIGRATIONS: Migration[] = [createInitialStores, addShelvesAndFullText, groupPostingsByPrefix];
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -1,15 +1,18 @@
 import MiniSearch from 'minisearch';
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
-import type { LibrarySchema, Posting, StoredStory } from './schema';
+import type { LibrarySchema, PostingGroup, StoredStory } from './schema';
 import type { SavedStory } from './types';
 
 /**
  * Library search. Metadata (title, authors, fandoms, tags, relationships,
  * characters) lives in a MiniSearch index kept in memory and rebuilt from the
  * stories store only when the library's revision changed. Full text (summary and
- * chapters) lives in the persisted `postings` store (term → story ids), written
- * in the same transaction as each save or delete, so a search reads a few index
- * ranges and never chapter text.
+ * chapters) lives in the persisted `postings` store, written in the same
+ * transaction as each save or delete, so a search reads a few index ranges and
+ * never chapter text. A posting group holds one story's terms that share their
+ * first two letters: a save writes a few hundred groups at most (one per prefix
+ * its text uses) instead of one record per distinct word, and a search reads
+ * the groups of one prefix.
  */
 
 export type SearchField = 'title' | 'author' | 'fandom' | 'tags' | 'text';
@@ -29,6 +32,8 @@ const MIN_WORD = 2;
 const MAX_WORD = 40;
 /** A last word shorter than this is matched whole: a two-letter prefix would read most of the index. */
 const MIN_PREFIX = 3;
+/** Letters of the prefix postings are grouped by; must stay below MIN_PREFIX so a typed prefix falls in one group. */
+const PREFIX_LENGTH = 2;
 
 /** Lower-case, strip diacritics, split on anything that is not a letter; keeps words of 2+ letters. Shared by indexing and querying. */
 export function tokenize(text: string): string[] {
@@ -74,12 +79,35 @@ export async function allRequests(issue: (add: (request: Promise<unknown>) => vo
   await Promise.all(pending);
 }
 
-/** Makes the story's postings exactly `counts` (inside the caller's transaction). */
+/** The key a term's postings are grouped under: its first two letters (UTF-16 units, the same for a query word and every term it prefixes). */
+export function termPrefix(term: string): string {
+  return term.slice(0, PREFIX_LENGTH);
+}
+
+/** Term counts grouped by prefix: prefix → (term → count). */
+export function groupByPrefix(counts: Iterable<[string, number]>): Map<string, Record<string, number>> {
+  const groups = new Map<string, Record<string, number>>();
+  for (const [term, n] of counts) {
+    const prefix = termPrefix(term);
+    let group = groups.get(prefix);
+    if (!group) groups.set(prefix, (group = {}));
+    group[term] = n;
+  }
+  return groups;
+}
+
+/** The count stored for `term` in a group; own properties only, since a term such as "constructor" is also an Object.prototype key. */
+export function termCount(group: PostingGroup, term: string): number | undefined {
+  return Object.prototype.hasOwnProperty.call(group.terms, term) ? group.terms[term] : undefined;
+}
+
+/** Makes the story's postings exactly `counts` (inside the caller's transaction): one put per prefix its text uses. */
 export async function writePostings(postings: WriteStore<'postings'>, id: string, counts: Map<string, number>): Promise<void> {
+  const groups = groupByPrefix(counts);
   const oldKeys = await postings.index('id').getAllKeys(id);
   await allRequests((add) => {
-    for (const key of oldKeys) if (!counts.has(key[0])) add(postings.delete(key));
-    for (const [term, n] of counts) add(postings.put({ term, id, n }));
+    for (const key of oldKeys) if (!groups.has(key[0])) add(postings.delete(key));
+    for (const [prefix, terms] of groups) add(postings.put({ prefix, id, terms }));
   });
 }
 
@@ -147,16 +175,23 @@ function addHit(hits: WordHits, id: string, score: number, where: SearchField[])
   hits.set(id, hit);
 }
 
-/** Story ids (with occurrence counts) whose text holds the word, or, for a prefix, any word starting with it. */
+/** The score of each text match: story ids with how often the word occurs, or 0 for a longer word it only prefixes. */
 async function textMatches(db: IDBPDatabase<LibrarySchema>, word: string, prefix: boolean): Promise<Array<[string, number]>> {
-  if (!prefix) {
-    // Arrays sort after strings in IndexedDB, so [word, []] bounds every [word, id].
-    const postings: Posting[] = await db.getAll('postings', IDBKeyRange.bound([word], [word, []]));
-    return postings.map((posting) => [posting.id, posting.term === word ? posting.n : 0]);
+  // Arrays sort after strings in IndexedDB, so [p, []] bounds every [p, id].
+  const group = termPrefix(word);
+  const groups: PostingGroup[] = await db.getAll('postings', IDBKeyRange.bound([group], [group, []]));
+  const matches: Array<[string, number]> = [];
+  for (const posting of groups) {
+    if (!prefix) {
+      const n = termCount(posting, word);
+      if (n !== undefined) matches.push([posting.id, n]);
+      continue;
+    }
+    for (const term in posting.terms) {
+      if (term.startsWith(word)) matches.push([posting.id, term === word ? posting.terms[term]! : 0]);
+    }
   }
-  // A prefix can match thousands of postings: read keys only, and count the exact word where it is one.
-  const keys = await db.getAllKeys('postings', IDBKeyRange.bound([word], [word + '\uffff']));
-  return keys.map(([term, id]) => [id, term === word ? 2 : 0]);
+  return matches;
 }
 
 async function wordHits(
