@@ -8,8 +8,8 @@ import { openLibrary } from '@/utils/library/schema';
 import { getChapters, getStory, setReadProgress } from '@/utils/library/store';
 import type { SavedStory } from '@/utils/library/types';
 import { ReaderArticle } from '@/components/reader/ReaderArticle';
+import { useChapterHeadingFocus, useReadingPosition } from '@/components/reader/useReadingPosition';
 import { readerKeyAction } from '@/entrypoints/page.content/reader/keyboard';
-import { fractionRead, scrollTopFor, throttle } from '@/entrypoints/page.content/reader/position';
 import { chapterLabel } from '@/entrypoints/page.content/reader/navigation';
 import { ReaderShield } from './ReaderShield';
 import { neighbours, startChapter, storyFromLibrary } from './offline-story';
@@ -42,8 +42,6 @@ type Loaded =
   | { state: 'missing' }
   | { state: 'problem'; message: string }
   | { state: 'ready'; saved: SavedStory; story: Story; save(chapter: number, fraction: number): Promise<unknown> };
-
-const SAVE_EVERY_MS = 800;
 
 /** The saved story from the library, or why it cannot be shown. */
 function useSavedStory(storyId: string | null, dbName?: string): Loaded {
@@ -131,12 +129,9 @@ interface StoryReaderProps extends OfflineReaderProps {
 function StoryReader(props: StoryReaderProps) {
   const { story, saved, settings } = props;
   const [chapterIndex, setChapterIndex] = useState(() => startChapter(story, saved, props.askedChapter ?? null));
-  const [fraction, setFraction] = useState(0);
   const [revealed, setRevealed] = useState(false);
   const [allowing, setAllowing] = useState(false);
-  const scroller = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLSelectElement>(null);
-  const restored = useRef(false);
   const propsRef = useRef(props);
   propsRef.current = props;
   const chapterRef = useRef(chapterIndex);
@@ -157,95 +152,26 @@ function StoryReader(props: StoryReaderProps) {
     },
     [saved.id],
   );
-  const saver = useMemo(() => throttle(persist, SAVE_EVERY_MS), [persist]);
-
-  const measure = useCallback((): number | null => {
-    const box = scroller.current;
-    const text = box?.querySelector<HTMLElement>('.fs-text');
-    if (!box || !text) return null;
-    const textTop = text.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-    return fractionRead({ scrollTop: box.scrollTop, clientHeight: box.clientHeight, textTop, textHeight: text.offsetHeight });
-  }, []);
-
-  const onScroll = useCallback(() => {
-    const f = measure();
-    if (f === null || !restored.current) return;
-    setFraction(f);
-    saver.call(chapterRef.current, f);
-  }, [measure, saver]);
-
-  // Open each chapter at its remembered place (or its top), once the text is on screen.
-  useLayoutEffect(() => {
-    if (covered) return;
-    let cancelled = false;
-    restored.current = false;
-    const box = scroller.current;
-    if (box) {
-      box.scrollTop = 0;
-      delete box.dataset.restored;
-    }
-    setFraction(0);
-    const remembered = async (): Promise<number | null> => {
-      const own = await propsRef.current.loadPosition?.(saved.id, chapterIndex).catch(() => null);
-      if (own != null) return own;
-      return saved.read?.chapter === chapterIndex ? saved.read.fraction : null;
-    };
-    const restore = (value: number | null) => {
-      if (cancelled) return;
-      const box = scroller.current;
-      const text = box?.querySelector<HTMLElement>('.fs-text');
-      if (value !== null && value > 0 && box && text) {
-        const textTop = text.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-        box.scrollTop = scrollTopFor(value, { clientHeight: box.clientHeight, textTop, textHeight: text.offsetHeight });
-        setFraction(value);
-      }
-      // Opening a chapter counts as reading it: stored at once, so the library shows where the reader is.
-      if (hasText) {
-        saver.cancel();
-        persist(chapterIndex, value ?? 0);
-      }
-      nextFrame(() => {
-        if (cancelled) return;
-        restored.current = true;
-        if (scroller.current) scroller.current.dataset.restored = 'true';
-      });
-    };
-    void remembered().then(restore, () => restore(null));
-    return () => {
-      cancelled = true;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [chapterIndex, covered]);
-
-  useEffect(() => {
-    const keep = () => saver.flush();
-    window.addEventListener('pagehide', keep);
-    return () => {
-      window.removeEventListener('pagehide', keep);
-      saver.flush();
-    };
-  }, [saver]);
+  // Reader mode's place for the chapter first, else the library's, which keeps one chapter's.
+  const remembered = async (index: number): Promise<number | null> => {
+    const own = await propsRef.current.loadPosition?.(saved.id, index).catch(() => null);
+    if (own != null) return own;
+    return saved.read?.chapter === index ? saved.read.fraction : null;
+  };
+  // Opening a chapter counts as reading it: stored at once, so the library shows where the reader is.
+  const { scroller, fraction, onScroll, flush } = useReadingPosition({ chapterIndex, load: remembered, save: persist, covered, saveOnOpen: hasText });
 
   const go = useCallback(
     (index: number | null) => {
       if (index === null) return;
-      saver.flush();
+      flush();
       setChapterIndex(index);
       propsRef.current.onChapter?.(index);
     },
-    [saver],
+    [flush],
   );
 
-  // A new chapter's heading takes focus so screen readers announce it.
-  const first = useRef(true);
-  useEffect(() => {
-    if (first.current) {
-      first.current = false;
-      return;
-    }
-    const root = scroller.current;
-    (root?.querySelector<HTMLElement>('.fs-chapter-title') ?? root?.querySelector<HTMLElement>('.fs-title'))?.focus({ preventScroll: true });
-  }, [chapterIndex]);
+  useChapterHeadingFocus(scroller, chapterIndex);
 
   useLayoutEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -367,9 +293,4 @@ function StoryReader(props: StoryReaderProps) {
       </main>
     </div>
   );
-}
-
-function nextFrame(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-  else setTimeout(run, 16);
 }

@@ -1,13 +1,13 @@
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Story } from '@/utils/story';
 import type { ReaderSettings } from '@/utils/settings';
 import { readerCss } from '@/utils/reader/css';
 import { formatTimeLeft, minutesLeft } from '@/utils/reader/reading-time';
 import { ReaderArticle } from '@/components/reader/ReaderArticle';
+import { useChapterHeadingFocus, useReadingPosition } from '@/components/reader/useReadingPosition';
 import { ReaderToolbar, chapterChoices } from '@/components/reader/ReaderToolbar';
 import { chapterAt, chapterLabel, hasText, neighbourTargets, targetFor, type ChapterTarget } from './navigation';
 import { FOCUSABLE, readerKeyAction, wrappedFocus } from './keyboard';
-import { fractionRead, scrollTopFor, throttle } from './position';
 
 export interface ReaderAppProps {
   story: Story;
@@ -30,17 +30,11 @@ export interface ReaderAppProps {
   onClose(): void;
 }
 
-const SAVE_EVERY_MS = 800;
-
 /** Reader mode: controls, the story, and chapter movement, inside the shadow root. */
 export function ReaderApp(props: ReaderAppProps) {
   const { story, settings } = props;
   const [chapterIndex, setChapterIndex] = useState(props.initialChapter);
-  const [fraction, setFraction] = useState(0);
-  const scroller = useRef<HTMLDivElement>(null);
   const menu = useRef<HTMLSelectElement>(null);
-  // False while a chapter's remembered place is being restored: its scroll events are not the reader's.
-  const restored = useRef(false);
   const chapterIndexRef = useRef(chapterIndex);
   chapterIndexRef.current = chapterIndex;
   const propsRef = useRef(props);
@@ -54,90 +48,25 @@ export function ReaderApp(props: ReaderAppProps) {
     [story],
   );
 
-  const saver = useMemo(() => throttle((index: number, f: number) => propsRef.current.savePosition(index, f), SAVE_EVERY_MS), []);
-
-  const measure = useCallback((): number | null => {
-    const box = scroller.current;
-    const text = box?.querySelector<HTMLElement>('.fs-text');
-    if (!box || !text) return null;
-    const textTop = text.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-    return fractionRead({ scrollTop: box.scrollTop, clientHeight: box.clientHeight, textTop, textHeight: text.offsetHeight });
-  }, []);
-
-  const onScroll = useCallback(() => {
-    const f = measure();
-    if (f === null || !restored.current) return;
-    setFraction(f);
-    saver.call(chapterIndexRef.current, f);
-  }, [measure, saver]);
-
-  // Open at the remembered place of this chapter (or its top).
-  useLayoutEffect(() => {
-    let cancelled = false;
-    restored.current = false;
-    const box = scroller.current;
-    if (box) {
-      box.scrollTop = 0;
-      delete box.dataset.restored;
-    }
-    setFraction(0);
-    const restore = (saved: number | null) => {
-      if (cancelled) return;
-      const box = scroller.current;
-      const text = box?.querySelector<HTMLElement>('.fs-text');
-      if (saved !== null && box && text) {
-        const textTop = text.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop;
-        box.scrollTop = scrollTopFor(saved, { clientHeight: box.clientHeight, textTop, textHeight: text.offsetHeight });
-        setFraction(saved);
-      }
-      // The scroll this causes is reported a frame later; from then on scrolling is the reader's.
-      nextFrame(() => {
-        if (cancelled) return;
-        restored.current = true;
-        // A hook for tests and scripts: the chapter is at its remembered place.
-        if (scroller.current) scroller.current.dataset.restored = 'true';
-      });
-    };
-    void propsRef.current.loadPosition(chapterIndex).then(restore, () => restore(null));
-    return () => {
-      cancelled = true;
-    };
-  }, [chapterIndex]);
-
-  // Leaving (close or reload) keeps the place.
-  useEffect(() => {
-    const keep = () => saver.flush();
-    window.addEventListener('pagehide', keep);
-    return () => {
-      window.removeEventListener('pagehide', keep);
-      saver.flush();
-    };
-  }, [saver]);
+  const save = useCallback((index: number, f: number) => propsRef.current.savePosition(index, f), []);
+  const load = useCallback((index: number) => propsRef.current.loadPosition(index), []);
+  const { scroller, fraction, onScroll, flush } = useReadingPosition({ chapterIndex, load, save });
 
   const go = useCallback(
     (target: ChapterTarget | null) => {
       if (!target) return;
-      saver.flush();
+      flush();
       if (target.kind === 'link') {
         propsRef.current.navigate(target);
         return;
       }
       setChapterIndex(target.index);
     },
-    [saver],
+    [flush],
   );
 
-  // Moving inside the reader: the new chapter's heading takes focus, so screen readers announce it.
   // (On opening, mountReader focuses the story title.)
-  const firstRender = useRef(true);
-  useEffect(() => {
-    if (firstRender.current) {
-      firstRender.current = false;
-      return;
-    }
-    const root = scroller.current;
-    (root?.querySelector<HTMLElement>('.fs-chapter-title') ?? root?.querySelector<HTMLElement>('.fs-title'))?.focus({ preventScroll: true });
-  }, [chapterIndex]);
+  useChapterHeadingFocus(scroller, chapterIndex);
 
   // Keys work from the moment the reader shows, so this listener is set up synchronously.
   useLayoutEffect(() => {
@@ -239,9 +168,4 @@ function openMenu(select: HTMLSelectElement | null): void {
   } catch {
     // Not allowed without a user gesture in some browsers: focus is enough.
   }
-}
-
-function nextFrame(run: () => void): void {
-  if (typeof requestAnimationFrame === 'function') requestAnimationFrame(run);
-  else setTimeout(run, 16);
 }
