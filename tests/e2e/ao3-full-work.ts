@@ -12,8 +12,7 @@ const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
  * HAND-MADE: AO3's full-work view of work 17793689, built from the saved
  * work page (chapter 1) and chapter 2's page; chapters 3–14 are not among
  * the fixtures, so each gets a short stand-in paragraph under its real title.
- * The same page tests/e2e/save.e2e.test.ts builds, shared so other browser
- * tests can save this work too.
+ * Shared by the browser tests that save this work (save, firefox).
  */
 export function handMadeAo3FullWork(): string {
   const dom = new JSDOM(read('ao3/work-17793689-dragonage-ch1-index.html'));

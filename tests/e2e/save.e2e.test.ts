@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { JSDOM } from 'jsdom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { fixturePath, loadPage } from '../helpers/fixtures';
 import { classifyPage } from '../../utils/sites';
 import { launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSession } from './harness';
+import { AO3_DRAGON_AGE_FULL as AO3_FULL, AO3_DRAGON_AGE_WORK as AO3_WORK, handMadeAo3FullWork } from './ao3-full-work';
 
 /**
  * Issue 5, saving, in Chromium: the built extension saves whole stories from
@@ -13,8 +13,6 @@ import { launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSe
  * IndexedDB; a chapter added on the site shows as "1 new chapter" and Update
  * stores it.
  */
-const AO3_WORK = 'https://archiveofourown.org/works/17793689';
-const AO3_FULL = 'https://archiveofourown.org/works/17793689?view_full_work=true&view_adult=true';
 const FFN_CH1 = 'https://www.fanfiction.net/s/5853866/1/Counting';
 const FFN_CH2 = 'https://www.fanfiction.net/s/5853866/2/';
 const FFN_CH3 = 'https://www.fanfiction.net/s/5853866/3/';
@@ -24,35 +22,6 @@ const MERCENARY_PRINTABLE = 'http://hpfanficarchive.com/stories/viewstory.php?ac
 const HAND_MADE_CH3 = 'Hand-made third chapter: Harry skipped one last stone across the lake.';
 
 const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
-
-/**
- * HAND-MADE: AO3's full-work view of work 17793689, built from the saved
- * work page (chapter 1) and chapter 2's page; chapters 3–14 are not among
- * the fixtures, so each gets a short stand-in paragraph under its real title.
- */
-function handMadeAo3FullWork(): string {
-  const dom = new JSDOM(read('ao3/work-17793689-dragonage-ch1-index.html'));
-  const doc = dom.window.document;
-  const chapterTwo = new JSDOM(read('ao3/chapter-17793689-ch2.html')).window.document.querySelector('#chapters > .chapter')!;
-  const container = doc.getElementById('chapters')!;
-  container.appendChild(doc.importNode(chapterTwo, true));
-  const options = Array.from(doc.querySelectorAll('#selected_id option'));
-  for (const [i, option] of options.entries()) {
-    const index = i + 1;
-    if (index <= 2) continue;
-    const block = doc.importNode(chapterTwo, true) as Element;
-    block.id = `chapter-${index}`;
-    const heading = block.querySelector('h3.title')!;
-    const title = (option.textContent ?? '').replace(/^\d+\.\s*/, '');
-    heading.innerHTML = `<a href="/works/17793689/chapters/${option.getAttribute('value')}">Chapter ${index}</a>: ${title}`;
-    block.querySelector('#summary')?.remove();
-    block.querySelectorAll('.notes').forEach((n) => n.remove());
-    const text = block.querySelector('.userstuff[role="article"]')!;
-    text.innerHTML = `<h3 class="landmark heading" id="work">Chapter Text</h3><p>Hand-made stand-in for chapter ${index}, ${title}.</p>`;
-    container.appendChild(block);
-  }
-  return `<!-- HAND-MADE for tests/e2e/save.e2e.test.ts: full-work view assembled from two chapter fixtures -->\n${dom.serialize()}`;
-}
 
 const MERCENARY_CHAPTERS = ['Prologue: Rescue from the Infection', 'Abysmal Beginnings to the Year', 'Of Poisoning and Hogwarts'];
 
