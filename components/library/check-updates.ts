@@ -10,7 +10,8 @@ import type { LibraryDB } from '@/utils/library/store';
 import { addChapters, getStory, newChapterCount } from '@/utils/library/store';
 import type { SavedStory } from '@/utils/library/types';
 import { listedChapters, planFetch } from '@/utils/library/fetch-plan';
-import { backoffMs, DEFAULT_RETRY, fetchStory, retryAfterMs, sleepFor, type FetchDeps, type ResponseLike } from '@/utils/library/fetcher';
+import { backoffMs, DEFAULT_RETRY, retryAfterMs, sleepFor, type FetchDeps, type ResponseLike } from '@/utils/library/fetcher';
+import { fetchNewChapters } from '@/utils/library/new-chapters';
 import { consentUrl, isCloudflareChallenge, isLoginPage, isLoginUrl } from '@/utils/library/page-checks';
 import { classifyPage } from '@/utils/sites';
 import { problemSentence } from './problems';
@@ -113,8 +114,6 @@ export function savedIndexes(saved: SavedStory): number[] {
   for (let i = 1; i <= listed; i++) if (!missing.has(i)) indexes.push(i);
   return indexes;
 }
-
-const hasText = (c: { html: string; text: string }) => c.html.trim() !== '' || c.text.trim() !== '';
 
 type PageRead =
   | { kind: 'story'; story: Story; url: string }
@@ -239,19 +238,11 @@ async function fetchLacking(
   const { signal } = options;
   const plan = planFetch(page.story, page.url);
   if (plan.requests.length > 0) await wait(deps.gapMs ?? STORY_GAP_MS, deps, signal);
-  const result = await fetchStory(plan, {
-    fetch: deps.fetch,
-    parse: deps.parse,
-    extract: deps.extract,
-    sleep: deps.sleep,
-    retry: deps.retry,
-    timeoutMs: deps.timeoutMs,
+  const { result, fetched, cancelled } = await fetchNewChapters(plan, deps, {
     signal,
     alreadySaved: have,
     onProgress: (p) => options.onStep?.({ phase: 'fetching', done: p.done, total: p.total }),
   });
-  const fetched = result.story.chapters.filter((c) => hasText(c) && !have.includes(c.index));
-  const cancelled = signal?.aborted || result.stopped === 'cancelled';
   if (fetched.length === 0) {
     if (cancelled) return { kind: 'cancelled' };
     if (result.stopped === 'login' || result.stopped === 'challenge') return { kind: result.stopped };

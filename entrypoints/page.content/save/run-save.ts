@@ -1,7 +1,8 @@
 import type { Chapter, Story } from '@/utils/story';
 import type { LibraryState, SaveMessage, SaveMode, SaveProgress, SaveResult } from '@/utils/messages';
 import { planFetch } from '@/utils/library/fetch-plan';
-import { fetchStory, type FetchDeps } from '@/utils/library/fetcher';
+import type { FetchDeps } from '@/utils/library/fetcher';
+import { fetchNewChapters, type NewChapters } from '@/utils/library/new-chapters';
 import { batchChapters } from './batches';
 
 /** What a save needs from the page and the extension; injected so tests run it without a browser or network. */
@@ -31,7 +32,6 @@ export function listedOnly(story: Story): Story {
   return { ...story, chapters: story.chapters.map(({ index, title, url }) => ({ index, title, url, html: '', text: '', words: 0 })) };
 }
 
-const hasText = (chapter: Chapter) => chapter.html.trim() !== '' || chapter.text.trim() !== '';
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 let saveCounter = 0;
@@ -56,15 +56,9 @@ export async function runSave(request: SaveRequest, deps: SaveDeps): Promise<Sav
   const onePage = plan.kind === 'single' ? { onePage: true } : {};
   report({ ...base, ...onePage, phase: 'fetching', done: 0, total: plan.kind === 'single' ? 1 : expected });
 
-  let result: Awaited<ReturnType<typeof fetchStory>>;
+  let found: NewChapters;
   try {
-    result = await fetchStory(plan, {
-      fetch: deps.fetch,
-      parse: deps.parse,
-      extract: deps.extract,
-      sleep: deps.sleep,
-      retry: deps.retry,
-      timeoutMs: deps.timeoutMs,
+    found = await fetchNewChapters(plan, deps, {
       signal,
       alreadySaved,
       onProgress: (p) => report({ ...base, phase: 'fetching', done: p.done, total: p.total, chapter: p.chapter }),
@@ -75,9 +69,7 @@ export async function runSave(request: SaveRequest, deps: SaveDeps): Promise<Sav
     return report({ ...base, phase: 'error', done: 0, total: expected, message: `The story could not be fetched: ${reason}. Nothing was changed.` });
   }
 
-  const skip = new Set(alreadySaved);
-  const fetched = result.story.chapters.filter((c) => hasText(c) && !skip.has(c.index));
-  const cancelled = signal.aborted || result.stopped === 'cancelled';
+  const { result, fetched, cancelled } = found;
   const firstError = result.errors[0];
   if (fetched.length === 0) {
     if (cancelled) return report({ ...base, phase: 'cancelled', done: 0, total: expected, message: 'Cancelled. Nothing was changed.' });
