@@ -92,48 +92,52 @@ export function RatingFields({ ratings, onChange }: { ratings: RatingSettings; o
 
 type BlocklistChange = (change: (current: Blocklist) => Blocklist) => void;
 
+const HOW_TO_ADD = 'Press Enter to add; separate several with commas, or paste a list.';
+
+/** One editor per list, in this order: each blocklist, then the allowlist that overrides it. */
+const BLOCKLIST_FIELDS: Array<{ key: keyof Blocklist; id: string; label: string; hint: string; placeholder: string; emptyText: string }> = [
+  {
+    key: 'tags',
+    id: 'block-tags',
+    label: 'Blocked tags',
+    hint: `Whole tags, in any case: fandoms, relationships, characters, warnings and additional tags. ${HOW_TO_ADD} * matches anything: “*Character Death*” blocks every tag with those words.`,
+    placeholder: 'e.g. Major Character Death',
+    emptyText: 'No tags blocked.',
+  },
+  {
+    key: 'allowTags',
+    id: 'allow-tags',
+    label: 'Always show tags',
+    hint: 'A story with one of these tags is shown even if another of its tags is blocked.',
+    placeholder: 'e.g. Fluff',
+    emptyText: 'None.',
+  },
+  {
+    key: 'authors',
+    id: 'block-authors',
+    label: 'Blocked authors',
+    hint: `Author names as the site shows them, in any case. ${HOW_TO_ADD} * matches anything: “*Anonymous*”.`,
+    placeholder: 'Author name',
+    emptyText: 'No authors blocked.',
+  },
+  {
+    key: 'allowAuthors',
+    id: 'allow-authors',
+    label: 'Always show authors',
+    hint: 'Stories by these authors are never hidden for their tags or name (ratings, warnings and spoilers still apply).',
+    placeholder: 'Author name',
+    emptyText: 'None.',
+  },
+];
+
 /** Tag and author blocklists, each with the allowlist that overrides it. */
 export function BlocklistFields({ blocklist, onChange }: { blocklist: Blocklist; onChange: BlocklistChange }) {
   const set = (key: keyof Blocklist) => (items: string[]) => onChange((b) => ({ ...b, [key]: items }));
-  const howTo = 'Press Enter to add; separate several with commas, or paste a list.';
   return (
     <div class="blocklists">
-      <ListEditor
-        id="block-tags"
-        label="Blocked tags"
-        hint={`Whole tags, in any case: fandoms, relationships, characters, warnings and additional tags. ${howTo} * matches anything: “*Character Death*” blocks every tag with those words.`}
-        placeholder="e.g. Major Character Death"
-        items={blocklist.tags}
-        emptyText="No tags blocked."
-        onChange={set('tags')}
-      />
-      <ListEditor
-        id="allow-tags"
-        label="Always show tags"
-        hint="A story with one of these tags is shown even if another of its tags is blocked."
-        placeholder="e.g. Fluff"
-        items={blocklist.allowTags}
-        emptyText="None."
-        onChange={set('allowTags')}
-      />
-      <ListEditor
-        id="block-authors"
-        label="Blocked authors"
-        hint={`Author names as the site shows them, in any case. ${howTo} * matches anything: “*Anonymous*”.`}
-        placeholder="Author name"
-        items={blocklist.authors}
-        emptyText="No authors blocked."
-        onChange={set('authors')}
-      />
-      <ListEditor
-        id="allow-authors"
-        label="Always show authors"
-        hint="Stories by these authors are never hidden for their tags or name (ratings, warnings and spoilers still apply)."
-        placeholder="Author name"
-        items={blocklist.allowAuthors}
-        emptyText="None."
-        onChange={set('allowAuthors')}
-      />
+      {BLOCKLIST_FIELDS.map(({ key, ...field }) => (
+        <ListEditor key={field.id} {...field} items={blocklist[key]} onChange={set(key)} />
+      ))}
     </div>
   );
 }
