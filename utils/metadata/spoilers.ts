@@ -32,16 +32,47 @@ export interface SpoilerOptions {
 
 type Source = SpoilerMark['source'];
 
-const defaultGuides = (): FandomData[] => FANDOMS.filter((f) => (f.episodes?.length ?? 0) > 0);
+// Built once: the fandom data never changes while the extension runs, and a
+// listing asks for the same guides once per tag of every blurb.
+let defaultGuideList: readonly FandomData[] | undefined;
+const defaultGuides = (): readonly FandomData[] => (defaultGuideList ??= FANDOMS.filter((f) => (f.episodes?.length ?? 0) > 0));
 
 const fold = (s: string) => squash(s).toLowerCase();
 const stripParen = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '');
 const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** The guide for a fandom name (canonical or alias), among the guides in use. */
+/** A guide list's folded names → position of the first guide with that name, and answers already given. */
+interface GuideIndex {
+  byName: Map<string, number>;
+  answers: Map<string, FandomData | undefined>;
+}
+
+const guideIndexes = new WeakMap<readonly FandomData[], GuideIndex>();
+
+function guideIndex(guides: readonly FandomData[]): GuideIndex {
+  let index = guideIndexes.get(guides);
+  if (!index) {
+    const byName = new Map<string, number>();
+    guides.forEach((g, i) => {
+      for (const a of [g.name, ...g.aliases]) if (!byName.has(fold(a))) byName.set(fold(a), i);
+    });
+    index = { byName, answers: new Map() };
+    guideIndexes.set(guides, index);
+  }
+  return index;
+}
+
+/** The guide for a fandom name (canonical or alias), among the guides in use: the first in list order. */
 function guideFor(name: string, guides: readonly FandomData[]): FandomData | undefined {
-  const keys = new Set([fold(name), fold(stripParen(name)), fold(canonicalFandom(name))]);
-  return guides.find((g) => [g.name, ...g.aliases].some((a) => keys.has(fold(a))));
+  const index = guideIndex(guides);
+  if (index.answers.has(name)) return index.answers.get(name);
+  let best = Infinity;
+  for (const key of [fold(name), fold(stripParen(name)), fold(canonicalFandom(name))]) {
+    best = Math.min(best, index.byName.get(key) ?? Infinity);
+  }
+  const guide = guides[best];
+  index.answers.set(name, guide);
+  return guide;
 }
 
 // ---------------------------------------------------------------- numbers
@@ -275,9 +306,7 @@ interface FandomMention {
 /** Fandom names written in the line ("Buffy S5, Angel S2"). Single words must be capitalised, as in prose. */
 function fandomMentions(text: string, guides: readonly FandomData[]): FandomMention[] {
   const mentions: FandomMention[] = [];
-  const lower = text.toLowerCase();
-  for (const { re, fandom, probe } of aliasPatterns()) {
-    if (!lower.includes(probe)) continue;
+  for (const { re, fandom } of aliasCandidates(text)) {
     const guide = guides.find((g) => g.name === fandom.name);
     for (const m of text.matchAll(re)) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
   }
@@ -285,20 +314,49 @@ function fandomMentions(text: string, guides: readonly FandomData[]): FandomMent
   return mentions.filter((m, i) => !mentions.slice(0, i).some((k) => m.start < k.end && m.end > k.start));
 }
 
-let aliasCache: Array<{ re: RegExp; fandom: FandomData; probe: string }> | undefined;
+interface AliasPattern {
+  re: RegExp;
+  fandom: FandomData;
+  order: number;
+}
 
-/** One pattern per fandom name FicShelf knows, built once. */
-function aliasPatterns() {
-  aliasCache ??= FANDOMS.flatMap((fandom) =>
-    [...new Set([fandom.name, ...fandom.aliases, ...(fandom.short ? [fandom.short] : [])])]
-      .filter((alias) => alias.length >= 3)
-      .map((alias) => ({
-        re: new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, /\s/.test(alias) ? 'giu' : 'gu'),
-        fandom,
-        probe: alias.toLowerCase(),
-      })),
-  );
-  return aliasCache;
+/** Alias patterns by the first word of the alias (lower case), built once. */
+let aliasesByFirstWord: Map<string, AliasPattern[]> | undefined;
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+
+/** One pattern per fandom name FicShelf knows, filed under its first word. */
+function aliasIndex(): Map<string, AliasPattern[]> {
+  if (aliasesByFirstWord) return aliasesByFirstWord;
+  const index = new Map<string, AliasPattern[]>();
+  let order = 0;
+  for (const fandom of FANDOMS) {
+    for (const alias of new Set([fandom.name, ...fandom.aliases, ...(fandom.short ? [fandom.short] : [])])) {
+      if (alias.length < 3) continue;
+      const first = alias.toLowerCase().match(WORD_RUN)?.[0];
+      if (!first) continue;
+      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, /\s/.test(alias) ? 'giu' : 'gu');
+      index.set(first, [...(index.get(first) ?? []), { re, fandom, order: order++ }]);
+    }
+  }
+  aliasesByFirstWord = index;
+  return index;
+}
+
+/**
+ * The alias patterns that can match in a line: those whose first word is one
+ * of the line's words (a whole-word match starts a word), in FANDOMS order.
+ * Looking words up instead of testing every alias keeps a listing's hundreds
+ * of tags cheap.
+ */
+function aliasCandidates(text: string): AliasPattern[] {
+  const index = aliasIndex();
+  const found = new Set<AliasPattern>();
+  for (const word of new Set(text.toLowerCase().match(WORD_RUN) ?? [])) {
+    for (const pattern of index.get(word) ?? []) found.add(pattern);
+  }
+  // Mentions are kept in the one list's order (fandom, then alias), as before the index.
+  return [...found].sort((a, b) => a.order - b.order);
 }
 
 /** Where one fandom's part of a line ends and the next begins: ";", ",", "and", "&", "/", brackets. */
@@ -372,11 +430,19 @@ function tagFandom(tag: string, storyFandoms: string[], guides: readonly FandomD
   const text = tag.slice(0, m.index);
   const guide = guideFor(inner, guides);
   if (guide) return { text, fandom: guide.name };
-  const known = FANDOMS.some((f) => [f.name, ...f.aliases].some((a) => fold(a) === fold(inner)));
+  const known = knownFandomNames().has(fold(inner));
   const ofStory = storyFandoms.some((f) => fold(stripParen(f)) === fold(inner) || fold(f) === fold(inner));
   // Another show's tag, or one of the story's fandoms without a guide: nothing to mark.
   if (known || ofStory || looksLikeFandomName(inner)) return { text, fandom: null };
   return { text: tag };
+}
+
+let knownNames: Set<string> | undefined;
+
+/** Every fandom name and alias FicShelf knows, folded; built once. */
+function knownFandomNames(): Set<string> {
+  knownNames ??= new Set(FANDOMS.flatMap((f) => [f.name, ...f.aliases].map(fold)));
+  return knownNames;
 }
 
 /** Qualifiers AO3 tags put in brackets ("Canon Compliant (Mostly)"), unlike fandom names. */
@@ -399,6 +465,28 @@ export function parseSpoilerLine(
   options: SpoilerOptions = {},
 ): SpoilerMark[] {
   const guides = options.guides ?? defaultGuides();
+  let cache = lineCaches.get(guides);
+  if (!cache) lineCaches.set(guides, (cache = new Map()));
+  const key = `${source}\u0000${fandoms.join('\u0001')}\u0000${raw}`;
+  let marks = cache.get(key);
+  if (!marks) {
+    marks = readSpoilerLine(raw, fandoms, source, guides);
+    if (cache.size >= LINE_CACHE_LIMIT) cache.clear();
+    cache.set(key, marks);
+  }
+  // Copies: callers may change the marks they get.
+  return marks.map((m) => ({ ...m }));
+}
+
+/**
+ * Answers by guide list, line, fandoms and source. A listing repeats the same
+ * tags ("Angst", "Post-Episode: …") on many blurbs, and a page is read again
+ * when it changes; the answer depends on nothing else.
+ */
+const lineCaches = new WeakMap<readonly FandomData[], Map<string, SpoilerMark[]>>();
+const LINE_CACHE_LIMIT = 5_000;
+
+function readSpoilerLine(raw: string, fandoms: string[], source: 'header' | 'tag', guides: readonly FandomData[]): SpoilerMark[] {
   let text = squash(raw);
   if (!text) return [];
   let forced: string | null | undefined;
@@ -567,9 +655,11 @@ function hintPatterns(guide: FandomData) {
   return cached;
 }
 
+let hintGuideList: readonly FandomData[] | undefined;
+
 /** Canon hints found in story text: one mark per hint, raw = the words that matched. */
 export function textHints(text: string, fandoms: string[], options: SpoilerOptions = {}): SpoilerMark[] {
-  const guides = options.guides ?? FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0);
+  const guides = options.guides ?? (hintGuideList ??= FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0));
   const marks: SpoilerMark[] = [];
   for (const guide of dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g))) {
     for (const { re, hint } of hintPatterns(guide)) {
