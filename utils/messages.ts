@@ -25,7 +25,16 @@ export type Message =
   | { type: 'ficshelf:command'; command: Command }
   /** From a content script (which cannot open it itself): show the options page. */
   | { type: 'ficshelf:open-options' }
+  /** From a content script: run a part it needs only now (reader UI, saving, shield UI) in its own frame. */
+  | { type: 'ficshelf:load-part'; part: PagePart }
   | SaveMessage;
+
+/**
+ * Code a story page needs only sometimes, built as unlisted scripts
+ * (`entrypoints/<part>-part.ts` → `/<part>-part.js`) and run on demand, so the
+ * content script injected into every page stays small.
+ */
+export type PagePart = 'reader' | 'save' | 'shield';
 
 /**
  * Saving a story (issue 5). The content script fetches; the background stores.

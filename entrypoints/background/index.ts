@@ -1,4 +1,4 @@
-import { isMessage, type Command, type Message, type TabState } from '@/utils/messages';
+import { isMessage, type PagePart, type Command, type Message, type TabState } from '@/utils/messages';
 import { forgetTab, pageFor, rememberPage } from './tab-state';
 import { injectInto, registerSite, syncRegisteredSites, unregisterSite } from './site-scripts';
 import { createLibraryHandler } from './library';
@@ -6,8 +6,15 @@ import { createLibraryHandler } from './library';
 /** Saving and the library's answers to the popup and page (issue 5). */
 export const library = createLibraryHandler();
 
+/** The unlisted scripts a page asks for (entrypoints/<part>-part.ts); only these may be run. */
+const PART_FILES: Record<PagePart, '/reader-part.js' | '/save-part.js' | '/shield-part.js'> = {
+  reader: '/reader-part.js',
+  save: '/save-part.js',
+  shield: '/shield-part.js',
+};
+
 /** Answers one message; kept apart from the listener so tests can call it directly. */
-export async function handleMessage(message: Message, sender: { tab?: { id?: number } }): Promise<unknown> {
+export async function handleMessage(message: Message, sender: { tab?: { id?: number }; frameId?: number }): Promise<unknown> {
   switch (message.type) {
     case 'ficshelf:page': {
       const tabId = sender.tab?.id;
@@ -25,6 +32,14 @@ export async function handleMessage(message: Message, sender: { tab?: { id?: num
       if (!granted) return { ok: false, error: 'FicShelf was not given access to this site.' };
       await registerSite(message.origin);
       if (message.tabId !== undefined) await injectInto(message.tabId);
+      return { ok: true };
+    }
+    case 'ficshelf:load-part': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return { ok: false, error: 'no tab' };
+      const file = Object.hasOwn(PART_FILES, message.part) ? PART_FILES[message.part] : undefined;
+      if (!file) return { ok: false, error: `unknown part ${String(message.part)}` };
+      await browser.scripting.executeScript({ target: { tabId, frameIds: [sender.frameId ?? 0] }, files: [file] });
       return { ok: true };
     }
     case 'ficshelf:open-options': {

@@ -3,7 +3,7 @@ import type { Command } from '@/utils/messages';
 import { isMessage } from '@/utils/messages';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import type { Settings } from '@/utils/settings';
-import { FEATURES } from './features';
+import { CONTENT_FEATURES } from './features/on-demand';
 
 /**
  * Starts the features that apply to this page and routes commands and
@@ -40,7 +40,7 @@ export async function runFeatures(page: PageResult): Promise<void> {
     }
   });
 
-  for (const feature of FEATURES) {
+  for (const feature of CONTENT_FEATURES) {
     if (!feature.runsOn(page)) continue;
     try {
       await feature.start({

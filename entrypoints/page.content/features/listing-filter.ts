@@ -1,4 +1,5 @@
 import type { Feature } from './feature';
+import { filtersListing } from './applies';
 import { createListingCollapse } from '../shield/listing-collapse';
 import { markFiltered } from '../shield/ready';
 import { reportFilterState } from '../shield/report';
@@ -10,7 +11,7 @@ import { reportFilterState } from '../shield/report';
  */
 export const listingFilter: Feature = {
   id: 'listing-filter',
-  runsOn: (page) => page.kind === 'listing' && (page.listing?.items.length ?? 0) > 0,
+  runsOn: filtersListing,
   start(context) {
     try {
       const collapse = createListingCollapse(document, new URL(location.href), context.page.site, context.page.listing!.items, (hiddenCount) =>

@@ -1,8 +1,9 @@
-import type { Feature } from './feature';
+import type { Feature, FeatureContext } from './feature';
+import { savesStory } from './applies';
 import { classifyPage } from '@/utils/sites';
 import { isKnownStoryHost } from '@/utils/site-access';
 import { isMessage, type SaveMessage } from '@/utils/messages';
-import { createSaveController } from '../save/controller';
+import { createSaveController, type SaveController } from '../save/controller';
 import { createSavePanel } from '../save/panel';
 import { sleepFor } from '@/utils/library/fetcher';
 import type { SaveDeps } from '../save/run-save';
@@ -42,20 +43,30 @@ const pageFetch: SaveDeps['fetch'] = async (url, init) => {
 };
 
 /**
+ * One story page's saving: the controller with its panel, and the library's
+ * notice on arrival ("2 new chapters", "Saved 9 of 12").
+ */
+export function startPageSave(context: FeatureContext): SaveController {
+  const controller: SaveController = createSaveController({
+    story: context.page.story!,
+    pageUrl: location.href,
+    deps: pageSaveDeps(),
+    panel: createSavePanel(document, (action) => void controller.control(action)),
+  });
+  void controller.checkLibrary();
+  return controller;
+}
+
+/**
  * Saving to the library (issue 5): the `save` command (shortcut, popup,
  * context menu) and the popup's Resume / Update / Cancel reach the page here;
  * a panel shows progress and says when the saved copy is behind the site.
  */
 export const saveStory: Feature = {
   id: 'save-story',
-  runsOn: (page) => page.kind === 'story' && !!page.story?.id,
+  runsOn: savesStory,
   start(context) {
-    const controller = createSaveController({
-      story: context.page.story!,
-      pageUrl: location.href,
-      deps: pageSaveDeps(),
-      panel: createSavePanel(document, (action) => void controller.control(action)),
-    });
+    const controller = startPageSave(context);
     context.onCommand((command) => {
       if (command !== 'save') return false;
       void controller.control('save');
@@ -66,6 +77,5 @@ export const saveStory: Feature = {
       void controller.control(message.action);
       return Promise.resolve({ ok: true });
     });
-    void controller.checkLibrary();
   },
 };

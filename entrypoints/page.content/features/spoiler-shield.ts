@@ -1,4 +1,5 @@
 import type { Feature } from './feature';
+import { shieldsStory } from './applies';
 import { updateSettings } from '@/utils/settings-store';
 import { createStoryShield } from '../shield/story-shield';
 import { markFiltered } from '../shield/ready';
@@ -12,7 +13,7 @@ import { reportFilterState } from '../shield/report';
  */
 export const spoilerShield: Feature = {
   id: 'spoiler-shield',
-  runsOn: (page) => page.kind === 'story' && page.story !== undefined,
+  runsOn: shieldsStory,
   start(context) {
     try {
       const shield = createStoryShield({

@@ -25,6 +25,15 @@ export function takeContinue(storyId: string, storage: Storage | null = safeSess
   }
 }
 
+/** Whether the previous page of this story asked to continue, leaving the flag for takeContinue. */
+export function peekContinue(storyId: string, storage: Storage | null = safeSessionStorage()): boolean {
+  try {
+    return storage?.getItem(KEY) === storyId;
+  } catch {
+    return false;
+  }
+}
+
 function safeSessionStorage(): Storage | null {
   try {
     return globalThis.sessionStorage ?? null;

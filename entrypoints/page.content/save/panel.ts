@@ -1,4 +1,5 @@
 import type { LibraryState, SaveControl, SaveProgress } from '@/utils/messages';
+import { noticeFor } from './notice';
 
 export const SAVE_PANEL_SELECTOR = '[data-ficshelf="save-panel"]';
 /** A clean save's confirmation goes away by itself; errors, partial saves and notices wait for the reader. */
@@ -41,14 +42,7 @@ export function progressText(progress: SaveProgress): string {
   return `${verb} ${Math.min(progress.done + 1, total)} of ${total}…`;
 }
 
-/** What the library holds of this page, when it needs the reader: chapters to add or a save to finish. Null when nothing to say. */
-export function noticeFor(state: LibraryState): { text: string; action: SaveControl; label: string } | null {
-  const saved = state.saved;
-  if (!saved) return null;
-  if (state.newChapters > 0) return { text: `${plural(state.newChapters, 'new chapter')} since you saved this story.`, action: 'update', label: 'Update' };
-  if (!saved.complete) return { text: `Saved ${saved.savedChapters} of ${plural(saved.listedChapters, 'chapter')}.`, action: 'resume', label: 'Resume' };
-  return null;
-}
+export { noticeFor } from './notice';
 
 export interface SavePanel {
   showProgress(progress: SaveProgress): void;

@@ -4,6 +4,7 @@ import { planFetch } from '@/utils/library/fetch-plan';
 import type { FetchDeps } from '@/utils/library/fetcher';
 import { fetchNewChapters, type NewChapters } from '@/utils/library/new-chapters';
 import { batchChapters } from './batches';
+import { listedOnly } from './listed';
 
 /** What a save needs from the page and the extension; injected so tests run it without a browser or network. */
 export interface SaveDeps {
@@ -27,10 +28,7 @@ export interface SaveRequest {
   onProgress(progress: SaveProgress): void;
 }
 
-/** The page's chapters without their text: the background only needs the list to compare. */
-export function listedOnly(story: Story): Story {
-  return { ...story, chapters: story.chapters.map(({ index, title, url }) => ({ index, title, url, html: '', text: '', words: 0 })) };
-}
+export { listedOnly } from './listed';
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
