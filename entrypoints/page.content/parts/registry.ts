@@ -40,10 +40,9 @@ export function loadPart<K extends PagePart>(name: K): Promise<PartApis[K]> {
   if (ready) return Promise.resolve(ready);
   let loading = pending.get(name) as Promise<PartApis[K]> | undefined;
   if (!loading) {
-    loading = requestPart(name);
+    // Shared by callers while in flight only: once run, the part is on the global; a failed load may be retried.
+    loading = requestPart(name).finally(() => pending.delete(name));
     pending.set(name, loading);
-    // A failed load (extension reloaded, no tab) may be retried by the next command.
-    loading.catch(() => pending.delete(name));
   }
   return loading;
 }
