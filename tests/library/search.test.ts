@@ -14,6 +14,12 @@ describe('tokenize (shared by indexing and querying)', () => {
     expect(tokenize('')).toEqual([]);
   });
 
+  it('splits like /\\P{L}+/u: letters outside the BMP, lone surrogates, runs longer than 40 letters', () => {
+    expect(tokenize('𝐀𝐁c 𠀀𠀁x \ud800ab \udc00cd ﬁne 中文字')).toEqual(['𝐀𝐁c', '𠀀𠀁x', 'ab', 'cd', 'ﬁne', '中文字']);
+    expect(tokenize('a'.repeat(40) + ' ' + 'b'.repeat(41) + ' x1y zz')).toEqual(['a'.repeat(40), 'zz']);
+    expect(tokenize('Ωmega—İstanbul')).toEqual(['ωmega', 'istanbul']);
+  });
+
   it('counts terms across texts', () => {
     expect([...countTerms(['Dust, dust.', 'more DUST'])]).toEqual([
       ['dust', 3],
