@@ -172,6 +172,8 @@ const figures = {
   placements: 0,
   pages: 0,
   pagesReadAsStory: 0,
+  /** Batch pages still read as a story, per site family (the rest broke the page into 'none': nothing read, nothing shown). */
+  pagesReadBySite: {} as Record<string, number>,
   placementsReached: 0,
   executableFindings: 0,
   latentMarkupInTextFields: 0,
@@ -265,6 +267,7 @@ describe.each(families.map((f) => [f.site, f] as const))('%s page with the corpu
     figures.placements += group.length * family.fields.length;
     if (!result.story) return; // nothing read, nothing to render: safe, and counted as not reached
     figures.pagesReadAsStory++;
+    figures.pagesReadBySite[family.site] = (figures.pagesReadBySite[family.site] ?? 0) + 1;
     const story = result.story;
 
     const everything = JSON.stringify(story);
