@@ -1,7 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { fixturePath } from '../helpers/fixtures';
+import { ffnWithThirdChapter } from '../helpers/ffn-third-chapter';
 import { launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSession } from './harness';
 
 /**
@@ -15,21 +14,6 @@ const CH1 = 'https://www.fanfiction.net/s/5853866/1/Counting';
 const CH2 = 'https://www.fanfiction.net/s/5853866/2/';
 const CH3 = 'https://www.fanfiction.net/s/5853866/3/';
 const THIRD_TEXT = 'Hand-made third chapter: the stone skipped four times across the lake.';
-
-const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
-
-/** HAND-MADE: the FFN pages after the author posted a third chapter. */
-function siteWithThirdChapter(): { ch1: string; ch3: string } {
-  const third = '<option value=3>3. Stones Again</select>';
-  const ch1 = read('ffn/chapter-counting-ch1-modern.html')
-    .replaceAll('<option value=2>2. The Flower</select>', `<option value=2>2. The Flower${third}`)
-    .replace('Chapters: 2', 'Chapters: 3');
-  const ch3 = read('ffn/chapter-counting-ch2-modern.html')
-    .replaceAll('<option value=2 selected>2. The Flower</select>', '<option value=2>2. The Flower<option value=3 selected>3. Stones Again</select>')
-    .replace('Chapters: 2', 'Chapters: 3')
-    .replace(/(<div class='storytext xcontrast_txt nocopy' id='storytext'>)[\s\S]*?(<\/div>)/, `$1<p>${THIRD_TEXT}</p>$2`);
-  return { ch1, ch3 };
-}
 
 const web = new RoutedWeb().set(CH1, { fixture: 'ffn/chapter-counting-ch1-modern.html' }).set(CH2, { fixture: 'ffn/chapter-counting-ch2-modern.html' });
 
@@ -76,7 +60,7 @@ describe('check for updates in the library', () => {
     await Promise.all([page.close(), popup.close()]);
 
     // The author posts chapter 3: the story's page lists it, and it has its own page.
-    const after = siteWithThirdChapter();
+    const after = ffnWithThirdChapter(`<p>${THIRD_TEXT}</p>`);
     web.set(STORY, { html: after.ch1 }).set(CH1, { html: after.ch1 }).set(CH3, { html: after.ch3 });
 
     const library = await session.context.newPage();

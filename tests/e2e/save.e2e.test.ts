@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { fixturePath, loadPage } from '../helpers/fixtures';
 import { classifyPage } from '../../utils/sites';
 import { launchChromium, openPopupFor, openStoryPage, RoutedWeb, type ChromiumSession } from './harness';
+import { ffnWithThirdChapter } from '../helpers/ffn-third-chapter';
 import { AO3_DRAGON_AGE_FULL as AO3_FULL, AO3_DRAGON_AGE_WORK as AO3_WORK, handMadeAo3FullWork } from './ao3-full-work';
 
 /**
@@ -20,8 +21,6 @@ const EFICTION = 'http://hpfanficarchive.com/stories/viewstory.php?sid=1187&chap
 const MERCENARY = 'http://hpfanficarchive.com/stories/viewstory.php?sid=471';
 const MERCENARY_PRINTABLE = 'http://hpfanficarchive.com/stories/viewstory.php?action=printable&sid=471&textsize=0&chapter=all';
 const HAND_MADE_CH3 = 'Hand-made third chapter: Harry skipped one last stone across the lake.';
-
-const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
 
 const MERCENARY_CHAPTERS = ['Prologue: Rescue from the Infection', 'Abysmal Beginnings to the Year', 'Of Poisoning and Hogwarts'];
 
@@ -45,19 +44,6 @@ function handMadeMercenaryPrintable(): string {
   return `<!-- HAND-MADE for tests/e2e/save.e2e.test.ts (see handMadeMercenaryPrintable) -->\n${head
     .replace(/The Spuffy Sanctuary :: Mojo in a Box by tallyho_spuffy/, 'HP Fanfic Archive :: The Mercenary of Hogwarts by DanteTheRaven')
     .replace(/<!--[\s\S]*?-->\n?/, '')}<div id="pagetitle"><a href="viewstory.php?sid=471">The Mercenary of Hogwarts</a> by <a href="viewuser.php?uid=1581">DanteTheRaven</a></div>\n${infobox}${toc}\n${chapters}\n<div id="archivedat">This story archived at <a href="http://hpfanficarchive.com/stories/viewstory.php?sid=471">http://hpfanficarchive.com/stories/viewstory.php?sid=471</a></div>\n</body></html>`;
-}
-
-/** HAND-MADE: the FFN pages after the author posted a third chapter. */
-function ffnWithThirdChapter(): { ch1: string; ch3: string } {
-  const third = '<option value=3>3. Stones Again</select>';
-  const ch1 = read('ffn/chapter-counting-ch1-modern.html')
-    .replaceAll('<option value=2>2. The Flower</select>', `<option value=2>2. The Flower${third}`)
-    .replace('Chapters: 2', 'Chapters: 3');
-  const ch3 = read('ffn/chapter-counting-ch2-modern.html')
-    .replaceAll('<option value=2 selected>2. The Flower</select>', '<option value=2>2. The Flower<option value=3 selected>3. Stones Again</select>')
-    .replace('Chapters: 2', 'Chapters: 3')
-    .replace(/(<div class='storytext xcontrast_txt nocopy' id='storytext'>)[\s\S]*?(<\/div>)/, `$1<p>${HAND_MADE_CH3}</p><p>The water was still.</p>$2`);
-  return { ch1, ch3 };
 }
 
 const web = new RoutedWeb()
@@ -200,7 +186,7 @@ describe('FFN chapter by chapter, then a new chapter on the site', () => {
     expect(squash(stored.chapters[1]!.text)).toMatch(/^It is said this purple flower has divinatory power\./);
 
     // The author posts chapter 3: the site now lists it.
-    const after = ffnWithThirdChapter();
+    const after = ffnWithThirdChapter(`<p>${HAND_MADE_CH3}</p><p>The water was still.</p>`);
     web.set(FFN_CH1, { html: after.ch1 }).set(FFN_CH3, { html: after.ch3 });
     await page.reload({ waitUntil: 'load' });
     await page.waitForFunction(() => document.documentElement.dataset.ficshelf === 'story');

@@ -18,6 +18,7 @@ import {
   type UpdateStep,
 } from '@/components/library/check-updates';
 import { fixturePath, loadPage } from '../helpers/fixtures';
+import { ffnWithThirdChapter } from '../helpers/ffn-third-chapter';
 import { check, find, freshLibrary, mountInto, unmount } from './library-helpers';
 
 /**
@@ -31,19 +32,6 @@ const CH3 = 'https://www.fanfiction.net/s/5853866/3/';
 const THIRD_TEXT = 'Hand-made third chapter: Harry skipped one last stone across the lake.';
 
 const read = (name: string) => readFileSync(fixturePath(name), 'utf8');
-
-/** HAND-MADE: the FFN pages after the author posted a third chapter (as in tests/e2e/save.e2e.test.ts). */
-function siteWithThirdChapter(): { ch1: string; ch3: string } {
-  const third = '<option value=3>3. Stones Again</select>';
-  const ch1 = read('ffn/chapter-counting-ch1-modern.html')
-    .replaceAll('<option value=2>2. The Flower</select>', `<option value=2>2. The Flower${third}`)
-    .replace('Chapters: 2', 'Chapters: 3');
-  const ch3 = read('ffn/chapter-counting-ch2-modern.html')
-    .replaceAll('<option value=2 selected>2. The Flower</select>', '<option value=2>2. The Flower<option value=3 selected>3. Stones Again</select>')
-    .replace('Chapters: 2', 'Chapters: 3')
-    .replace(/(<div class='storytext xcontrast_txt nocopy' id='storytext'>)[\s\S]*?(<\/div>)/, `$1<p>${THIRD_TEXT}</p>$2`);
-  return { ch1, ch3 };
-}
 
 /** The story as saved: both chapters' text, read by the FFN adapter from the real pages. */
 function savedCounting(): Story {
@@ -109,7 +97,7 @@ async function librarySavedWithTwo() {
 describe('checking one story', () => {
   it('finds the third chapter the site added, fetches only it, and adds it to the saved copy', async () => {
     await librarySavedWithTwo();
-    const site = siteWithThirdChapter();
+    const site = ffnWithThirdChapter(`<p>${THIRD_TEXT}</p>`);
     const { deps, requests, pauses } = fakeSite({ [STORY_URL]: { body: site.ch1, url: CH1 }, [CH3]: { body: site.ch3 } });
 
     const outcome = await checkStory(db!, 'ffnet:5853866', deps);
@@ -140,7 +128,7 @@ describe('checking one story', () => {
 
   it('waits as long as a 429 asks (Retry-After), then goes on', async () => {
     await librarySavedWithTwo();
-    const site = siteWithThirdChapter();
+    const site = ffnWithThirdChapter(`<p>${THIRD_TEXT}</p>`);
     const { deps, requests, pauses } = fakeSite({
       [STORY_URL]: [{ status: 429, headers: { 'Retry-After': '7' } }, { body: site.ch1, url: CH1 }],
       [CH3]: { body: site.ch3 },
@@ -172,7 +160,7 @@ describe('checking one story', () => {
 
   it('keeps the saved copy whole when the new chapter cannot be fetched', async () => {
     await librarySavedWithTwo();
-    const site = siteWithThirdChapter();
+    const site = ffnWithThirdChapter(`<p>${THIRD_TEXT}</p>`);
     const { deps } = fakeSite({ [STORY_URL]: { body: site.ch1, url: CH1 }, [CH3]: { status: 500 } });
     const outcome = await checkStory(db!, 'ffnet:5853866', deps);
     expect(outcome.kind).toBe('unreachable');
@@ -189,7 +177,7 @@ describe('checking one story', () => {
 describe('checking several stories', () => {
   it('checks one at a time with a pause between, and a cancel stops the rest without changing them', async () => {
     await librarySavedWithTwo();
-    const site = siteWithThirdChapter();
+    const site = ffnWithThirdChapter(`<p>${THIRD_TEXT}</p>`);
     const { deps, requests } = fakeSite({ [STORY_URL]: { body: site.ch1, url: CH1 }, [CH3]: { body: site.ch3 } });
     const abort = new AbortController();
     const seen: UpdateStep[][] = [];
@@ -222,7 +210,7 @@ describe('checking several stories', () => {
 describe('the library view', () => {
   it('checks the selected story and shows its outcome and new chapter count', async () => {
     const fresh = await librarySavedWithTwo();
-    const site = siteWithThirdChapter();
+    const site = ffnWithThirdChapter(`<p>${THIRD_TEXT}</p>`);
     const { deps } = fakeSite({ [STORY_URL]: { body: site.ch1, url: CH1 }, [CH3]: { body: site.ch3 } });
     container = mountInto(<LibraryView dbName={fresh.name} searchDelay={0} updateDeps={{ ...deps, gapMs: 0 }} />);
     const row = await find<HTMLElement>(container, '[data-ficshelf="library-item"][data-story-id="ffnet:5853866"]');
