@@ -380,3 +380,14 @@ describe('otw: chapter index (navigate) pages', () => {
     expect(story.chapters.every((c) => c.text === '')).toBe(true);
   });
 });
+
+describe('otw: links kept from the page', () => {
+  it('keeps only web addresses for authors, never script or data URLs', () => {
+    const html = `<html><body><div id="workskin"><div class="preface group"><h2 class="title heading">T</h2>
+      <h3 class="byline heading"><a rel="author" href="javascript:alert(1)">Evil</a>, <a rel="author" href="data:text/html,x">Data</a>, <a rel="author" href="/users/ok/pseuds/ok">ok</a></h3></div>
+      <div id="chapters"><div class="userstuff"><p>Text of the story.</p></div></div></div></body></html>`;
+    const url = 'https://archiveofourown.org/works/99';
+    const story = otw.extract(htmlDocument(html, url), new URL(url))!;
+    expect(story.authors).toEqual([{ name: 'Evil' }, { name: 'Data' }, { name: 'ok', url: 'https://archiveofourown.org/users/ok/pseuds/ok' }]);
+  });
+});

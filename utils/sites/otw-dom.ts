@@ -20,11 +20,15 @@ export function canonicalWorkUrl(host: string, workId: string): string {
   return `https://${isAo3Host(host) ? 'archiveofourown.org' : host.toLowerCase()}/works/${workId}`;
 }
 
-/** An href made absolute on the page's host; undefined for empty or unreadable links. */
+/**
+ * An href made absolute on the page's host; undefined for empty, unreadable or
+ * non-web links (a javascript: or data: author link must never become a URL we keep).
+ */
 export function absoluteUrl(href: string | null | undefined, base: URL): string | undefined {
   if (!href) return undefined;
   try {
-    return new URL(href, base).href;
+    const url = new URL(href, base);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.href : undefined;
   } catch {
     return undefined;
   }
