@@ -3,27 +3,14 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '@/utils/settings';
 import { THEMES } from '@/utils/reader/themes';
-import type { Command } from '@/utils/messages';
 import type { PageResult } from '@/utils/story';
 import { readerMode } from '@/entrypoints/page.content/features/reader-mode';
 import { FEATURES } from '@/entrypoints/page.content/features';
+import { startFeature } from '../shield/helpers';
 import { AO3_CHAPTER, press, readerHost, readerRoot, settle, showPage } from './reader-helpers';
 
-/** The reader-mode feature as run-features starts it: commands and settings changes come through the context. */
-function start(page: PageResult, settings: Settings = DEFAULT_SETTINGS) {
-  const commands: Array<(command: Command) => boolean | Promise<boolean>> = [];
-  const changes: Array<(settings: Settings) => void> = [];
-  void readerMode.start({
-    page,
-    settings,
-    onCommand: (handler) => void commands.push(handler),
-    onSettings: (handler) => void changes.push(handler),
-  });
-  return {
-    command: async (command: Command) => (await Promise.all(commands.map((h) => h(command)))).some(Boolean),
-    changeSettings: (next: Settings) => changes.forEach((h) => h(next)),
-  };
-}
+/** The reader-mode feature as run-features starts it: commands and settings changes come through the returned handles. */
+const start = (page: PageResult, settings: Settings = DEFAULT_SETTINGS) => startFeature(readerMode, page, settings);
 
 beforeEach(() => {
   fakeBrowser.reset();
@@ -44,7 +31,7 @@ describe('the reader-mode feature', () => {
 
   it('toggles on the toggle-reader command and leaves other commands to other features', async () => {
     const story = showPage(AO3_CHAPTER.fixture, AO3_CHAPTER.url);
-    const feature = start({ kind: 'story', site: 'otw', story });
+    const feature = await start({ kind: 'story', site: 'otw', story });
     expect(readerHost()).toBeNull();
     expect(await feature.command('save')).toBe(false);
     expect(await feature.command('toggle-reader')).toBe(true);
@@ -56,7 +43,7 @@ describe('the reader-mode feature', () => {
   it('follows settings changed elsewhere (the options page) while open', async () => {
     const story = showPage(AO3_CHAPTER.fixture, AO3_CHAPTER.url);
     const light = normalizeSettings({ ...DEFAULT_SETTINGS, reader: { ...DEFAULT_SETTINGS.reader, theme: 'sepia' } });
-    const feature = start({ kind: 'story', site: 'otw', story }, light);
+    const feature = await start({ kind: 'story', site: 'otw', story }, light);
     await feature.command('toggle-reader');
     const css = () => readerRoot().querySelector('style')!.textContent!;
     expect(css()).toContain(`--fs-bg: ${THEMES.sepia.bg}`);
@@ -68,7 +55,8 @@ describe('the reader-mode feature', () => {
 
   it('opens by itself where the reader asked for it', () => {
     const story = showPage(AO3_CHAPTER.fixture, AO3_CHAPTER.url);
-    start({ kind: 'story', site: 'otw', story }, normalizeSettings({ ...DEFAULT_SETTINGS, reader: { ...DEFAULT_SETTINGS.reader, alwaysOn: [location.hostname] } }));
+    // Not awaited: the reader should be open as soon as the feature starts.
+    void start({ kind: 'story', site: 'otw', story }, normalizeSettings({ ...DEFAULT_SETTINGS, reader: { ...DEFAULT_SETTINGS.reader, alwaysOn: [location.hostname] } }));
     expect(readerHost()).not.toBeNull();
     expect(readerHost()!.shadowRoot!.querySelector('.fs-title')!.textContent).toBe('Nobody Expects the Dragon Age Inquisition');
   });
