@@ -10,6 +10,7 @@ import { isShielded } from '../shield/state';
 import { markFiltered } from '../shield/ready';
 import { reportFilterState } from '../shield/report';
 import { peekContinue } from '../reader/session';
+import { MARK_LOAD, markReader } from '../reader/perf-marks';
 import { listedOnly } from '../save/listed';
 import { noticeFor } from '../save/notice';
 import type { LibraryState } from '@/utils/messages';
@@ -74,6 +75,7 @@ export const readerModeOnDemand: Feature = {
         if (command !== 'toggle-reader') return false;
         // A covered story stays covered (the full feature says the same once loaded).
         if (isShielded()) return true;
+        markReader(MARK_LOAD);
       }
       await reader.start();
       return reader.command(command);

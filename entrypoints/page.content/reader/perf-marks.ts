@@ -4,6 +4,8 @@
  * synchronous work done), and the first frame painted with story text.
  * Marks cost microseconds and nothing reads them in normal use.
  */
+/** The first toggle on a page, before reader mode's code is loaded into it (parts/registry.ts); TOGGLE follows once it runs. */
+export const MARK_LOAD = 'ficshelf:reader-load';
 export const MARK_TOGGLE = 'ficshelf:reader-toggle';
 export const MARK_MOUNTED = 'ficshelf:reader-mounted';
 export const MARK_PAINTED = 'ficshelf:reader-painted';
