@@ -1,4 +1,4 @@
-import type { Blurb, Note, RatingLevel, StoryStatus } from '../story';
+import type { Blurb, Chapter, RatingLevel, StoryStatus } from '../story';
 
 /**
  * What the offline library keeps (design.md, "library/"; issue 5).
@@ -42,16 +42,9 @@ export interface SavedStory extends Blurb {
   toc: TocEntry[];
 }
 
-export interface SavedChapter {
+/** A chapter as the library stores it: the Story model's chapter under its story's id (its HTML is sanitised again by the page that renders it). */
+export interface SavedChapter extends Chapter {
   storyId: string;
-  index: number;
-  title?: string;
-  url?: string;
-  /** Sanitised HTML (sanitised again by the page that renders it). */
-  html: string;
-  text: string;
-  words: number;
-  notes?: Note[];
 }
 
 export type LibrarySort = 'updated' | 'saved' | 'title' | 'author' | 'words';
