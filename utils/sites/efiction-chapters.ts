@@ -96,6 +96,7 @@ export function indexChapters(doc: Document, sid: string, storyUrl: string): Lis
 /** Printable view: each `.chaptertitle` ("<a name=3></a>Title by Author") and its `.chapter` text. */
 export function printableChapters(doc: Document, storyUrl: string, authors: string[] = []): Array<ListedChapter & { text: Element }> {
   const out: Array<ListedChapter & { text: Element }> = [];
+  const seen = new Set<number>();
   const texts = Array.from(doc.querySelectorAll('.chapter'));
   texts.forEach((text, i) => {
     let heading: Element | null = null;
@@ -108,6 +109,9 @@ export function printableChapters(doc: Document, storyUrl: string, authors: stri
     }
     const anchor = Number(heading?.querySelector('a[name]')?.getAttribute('name'));
     const index = Number.isInteger(anchor) && anchor > 0 ? anchor : i + 1;
+    // A page saved twice over repeats its chapter anchors: the first copy is the chapter.
+    if (seen.has(index)) return;
+    seen.add(index);
     let title: string | undefined;
     if (heading) {
       const clone = heading.cloneNode(true) as Element;
