@@ -17,9 +17,13 @@ import { readListing } from './efiction-listing';
 /** Links only eFiction archives print: story, author and browse pages. */
 const EFICTION_LINKS =
   'a[href*="viewstory.php?sid="], a[href*="viewuser.php?uid="], a[href*="browse.php?type="], a[href*="viewstory.php?action=printable"]';
-/** Ids and classes of eFiction's templates, the print link and the footer credit. */
+/**
+ * Ids and classes of eFiction's templates, the print link and the footer
+ * credit. Old table skins' title cell ("<td class=title>Title by <a
+ * viewuser>") counts too: a page cut short loses the credit at the bottom.
+ */
 const EFICTION_MARKS =
-  '#pagetitle, #skinnedpage, #story, .jumpmenu, #output, .listbox, #archivedat, .chaptertitle, select[name="chapter"], a[href*="efiction.org"], a[href*="action=printable"]';
+  '#pagetitle, #skinnedpage, #story, .jumpmenu, #output, .listbox, #archivedat, .chaptertitle, select[name="chapter"], a[href*="efiction.org"], a[href*="action=printable"], td.title a[href*="viewuser.php"]';
 
 /**
  * An archive links to its own story, author and browse pages; a blog that
