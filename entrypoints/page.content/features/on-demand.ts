@@ -12,6 +12,7 @@ import { reportFilterState } from '../shield/report';
 import { peekContinue } from '../reader/session';
 import { MARK_LOAD, markReader } from '../reader/perf-marks';
 import { listedOnly } from '../save/listed';
+import { extractStory } from '../save/extract';
 import { noticeFor } from '../save/notice';
 import type { LibraryState } from '@/utils/messages';
 
@@ -92,7 +93,7 @@ export const saveStoryOnDemand: Feature = {
     let controller: Promise<{ control(action: 'save' | 'resume' | 'update' | 'cancel'): unknown }> | null = null;
     const full = () =>
       (controller ??= loadPart('save')
-        .then((part) => part.startPageSave(context))
+        .then((part) => part.startPageSave(context, extractStory))
         .catch((error: unknown) => {
           controller = null;
           throw error;

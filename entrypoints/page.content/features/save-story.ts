@@ -1,25 +1,23 @@
 import type { Feature, FeatureContext } from './feature';
 import { savesStory } from './applies';
-import { classifyPage } from '@/utils/sites';
-import { isKnownStoryHost } from '@/utils/site-access';
 import { isMessage, type SaveMessage } from '@/utils/messages';
 import { createSaveController, type SaveController } from '../save/controller';
 import { createSavePanel } from '../save/panel';
 import { sleepFor } from '@/utils/library/fetcher';
 import type { SaveDeps } from '../save/run-save';
+import { extractStory } from '../save/extract';
 
 /**
  * The page's own network, parser and adapters: requests go out from the
  * story's origin with the reader's cookies (session, consent), as if they
  * had clicked through the chapters.
  */
-export function pageSaveDeps(): SaveDeps {
-  const generic = !isKnownStoryHost(location.hostname);
+export function pageSaveDeps(extract: SaveDeps['extract']): SaveDeps {
   return {
     send: (message: SaveMessage) => browser.runtime.sendMessage(message),
     fetch: pageFetch,
     parse: (html) => new DOMParser().parseFromString(html, 'text/html'),
-    extract: (doc, url) => classifyPage(doc, url, { generic }).story ?? null,
+    extract,
     sleep: sleepFor,
   };
 }
@@ -46,16 +44,17 @@ const pageFetch: SaveDeps['fetch'] = async (url, init) => {
  * One story page's saving: the controller with its panel, and the library's
  * notice on arrival ("2 new chapters", "Saved 9 of 12").
  */
-export function startPageSave(context: FeatureContext): SaveController {
+export function startPageSave(context: FeatureContext, extract: SaveDeps['extract']): SaveController {
   const controller: SaveController = createSaveController({
     story: context.page.story!,
     pageUrl: location.href,
-    deps: pageSaveDeps(),
+    deps: pageSaveDeps(extract),
     panel: createSavePanel(document, (action) => void controller.control(action)),
   });
   void controller.checkLibrary();
   return controller;
 }
+
 
 /**
  * Saving to the library (issue 5): the `save` command (shortcut, popup,
@@ -66,7 +65,7 @@ export const saveStory: Feature = {
   id: 'save-story',
   runsOn: savesStory,
   start(context) {
-    const controller = startPageSave(context);
+    const controller = startPageSave(context, extractStory);
     context.onCommand((command) => {
       if (command !== 'save') return false;
       void controller.control('save');

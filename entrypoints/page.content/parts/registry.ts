@@ -1,11 +1,12 @@
 import type { PagePart } from '@/utils/messages';
 import type { Feature, FeatureContext } from '../features/feature';
 import type { SaveController } from '../save/controller';
+import type { SaveDeps } from '../save/run-save';
 
 /** What each on-demand part gives the content script once it has run. */
 export interface PartApis {
   reader: { startReader(context: FeatureContext, autoOpen: boolean): void };
-  save: { startPageSave(context: FeatureContext): SaveController };
+  save: { startPageSave(context: FeatureContext, extract: SaveDeps['extract']): SaveController };
   shield: { spoilerShield: Feature; listingFilter: Feature };
 }
 
