@@ -116,12 +116,43 @@ export function parseKeyLine(line: string): KeyLine | null {
 /** Lines above the header we step over: a centered title, a by-line, a date. */
 const MAX_LEAD_LINES = 6;
 const MAX_LEAD_WORDS = 16;
+/** Characters of page text (menus and all) read before a header must have started. */
+const LEAD_TEXT_BUDGET = 20_000;
 
 /** A field while its value may still run on: `continued` once a following line joined it. */
 type WorkingField = HeaderField & { continued?: boolean };
 
 const isBlank = (line: string) => squash(line) === '';
 const wordCount = (line: string) => squash(line).split(' ').filter(Boolean).length;
+
+/**
+ * Decides, line by line, whether a text can still hold a header where
+ * findHeaderBlock looks for one: it must start within the first few short
+ * lines. Lets a caller that produces lines stop as soon as the answer is no,
+ * instead of reading a whole news page.
+ */
+export class HeaderLeadScan {
+  private lead = 0;
+  private chars = 0;
+  state: 'reading' | 'found' | 'none' = 'reading';
+
+  /**
+   * Text read so far, link menus included: a header comes before the first
+   * few KB of a page's text, so a page that has shown none by then has none.
+   */
+  read(length: number): void {
+    this.chars += length;
+    if (this.state === 'reading' && this.chars > LEAD_TEXT_BUDGET) this.state = 'none';
+  }
+
+  /** One more line, as findHeaderBlock would get it ('' for a break). */
+  push(line: string): void {
+    if (this.state !== 'reading' || isBlank(line)) return;
+    if (parseKeyLine(line)) this.state = 'found';
+    else if (this.lead >= MAX_LEAD_LINES || wordCount(line) > MAX_LEAD_WORDS) this.state = 'none';
+    else this.lead++;
+  }
+}
 
 /**
  * Finds the header among the first lines of a text (blank strings mark

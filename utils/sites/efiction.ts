@@ -46,8 +46,24 @@ function detect(doc: Document, url: URL): boolean {
   if (!hasOwnArchiveLinks(doc, url)) return false;
   if (doc.querySelector(EFICTION_MARKS)) return true;
   // Old table skins keep only the "Powered by eFiction" credit at the bottom.
-  const text = doc.body?.textContent ?? '';
-  return /powered by\s+e-?fiction/i.test(text.slice(-4000));
+  return /powered by\s+e-?fiction/i.test(tailText(doc.body, 4000));
+}
+
+/** The last `limit` characters of an element's text, read from the end (a long page's text is never built whole). */
+function tailText(root: Node | null, limit: number): string {
+  const parts: string[] = [];
+  let length = 0;
+  const walk = (node: Node): void => {
+    for (let child = node.lastChild; child && length < limit; child = child.previousSibling) {
+      if (child.nodeType === 3 || child.nodeType === 4) {
+        const data = (child as CharacterData).data;
+        parts.push(data);
+        length += data.length;
+      } else if (child.nodeType === 1) walk(child);
+    }
+  };
+  if (root) walk(root);
+  return parts.reverse().join('').slice(-limit);
 }
 
 /** The archive's base: scheme, host and the folder eFiction is installed in. */

@@ -1,5 +1,5 @@
 import { emptyStory, type Story } from '../story';
-import { findHeaderBlock, headerStory, isStoryHeader, type HeaderBlock } from '../metadata/header-block';
+import { findHeaderBlock, HeaderLeadScan, headerStory, isStoryHeader, type HeaderBlock } from '../metadata/header-block';
 import { countWords, hashString, squash } from '../metadata/text';
 import { sanitizeHtml } from '../sanitize';
 import type { SiteAdapter } from './types';
@@ -66,25 +66,31 @@ function keyValueCells(row: Element): [Element, Element] | null {
  * Turns an element into lines: block elements and <br><br> make paragraph
  * breaks (blank lines), a single <br> or a newline inside <pre> a line break.
  */
-function pageLines(root: Element, maxLines = Infinity): PageLine[] {
+function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan): PageLine[] {
   const lines: PageLine[] = [];
+  const push = (line: PageLine) => {
+    lines.push(line);
+    scan?.push(headerText(line));
+  };
   let text = '';
   let start: Boundary | undefined;
   let end: Boundary | undefined;
   let pendingBlock: Element | null = null;
   let brRun = 0;
   let plainText = false;
-  const full = () => lines.length >= maxLines;
+  // A page whose first lines rule out a header is not read further.
+  const full = () => lines.length >= maxLines || scan?.state === 'none';
 
   const breakLine = (paragraph: boolean) => {
-    if (squash(text)) lines.push({ text: squash(text), start, end, linkOnly: !plainText });
+    if (squash(text)) push({ text: squash(text), start, end, linkOnly: !plainText });
     text = '';
     plainText = false;
     start = end = undefined;
-    if (paragraph && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
+    if (paragraph && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
   };
   const appendText = (node: Text, from: number, to: number, inLink: boolean) => {
     const piece = node.data.slice(from, to);
+    scan?.read(piece.length);
     if (!squash(piece) && !text) return;
     if (!inLink && /[\p{L}\p{N}]/u.test(piece)) plainText = true;
     if (!text && squash(piece)) {
@@ -108,7 +114,7 @@ function pageLines(root: Element, maxLines = Infinity): PageLine[] {
             appendText(t, from, nl, inLink);
             const blank = !squash(text);
             breakLine(false);
-            if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
+            if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
             from = nl + 1;
           }
           appendText(t, from, t.data.length, inLink);
@@ -121,14 +127,14 @@ function pageLines(root: Element, maxLines = Infinity): PageLine[] {
       if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
       if (isStopElement(el)) {
         breakLine(true);
-        lines.push({ text: '', stop: true });
+        push({ text: '', stop: true });
         continue;
       }
       if (tag === 'BR') {
         brRun++;
         const hadText = !!squash(text);
         breakLine(false);
-        if (!hadText && brRun >= 2 && lines.length > 0 && lines[lines.length - 1]!.text !== '') lines.push({ text: '' });
+        if (!hadText && brRun >= 2 && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
         continue;
       }
       if (tag === 'TR') {
@@ -136,8 +142,8 @@ function pageLines(root: Element, maxLines = Infinity): PageLine[] {
         if (cells) {
           breakLine(true);
           const label = squash(cells[0].textContent).replace(/:$/, '');
-          lines.push({ text: `${label}: ${squash(cells[1].textContent)}`, start: before(el), end: after(el) });
-          lines.push({ text: '' });
+          push({ text: `${label}: ${squash(cells[1].textContent)}`, start: before(el), end: after(el) });
+          push({ text: '' });
           continue;
         }
       }
@@ -170,6 +176,11 @@ function isNavLine(text: string): boolean {
 /** A line with no letters or digits: a scene break or decoration ("* * * * *"). */
 const isDecoration = (text: string) => !/[\p{L}\p{N}]/u.test(text);
 
+/** A line as the header parser sees it: site chrome above the header (link menus, "Previous message: …") is neither a key nor a title line. */
+function headerText(line: PageLine): string {
+  return line.stop || line.linkOnly || isNavLine(line.text) ? '' : line.text;
+}
+
 interface HeaderPage {
   container: Element;
   lines: PageLine[];
@@ -183,9 +194,10 @@ function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
   for (const container of candidates) {
     if (!container || seen.has(container)) continue;
     seen.add(container);
-    const lines = pageLines(container, maxLines);
-    // Site chrome above the header (link menus, "Previous message: …") is neither a key nor a title line.
-    const block = findHeaderBlock(lines.map((l) => (l.stop || l.linkOnly || isNavLine(l.text) ? '' : l.text)));
+    const scan = new HeaderLeadScan();
+    const lines = pageLines(container, maxLines, scan);
+    if (scan.state === 'none') continue;
+    const block = findHeaderBlock(lines.map(headerText));
     if (!block || !isStoryHeader(block)) continue;
     if (bodyLines(lines, block).reduce((n, l) => n + countWords(l.text), 0) < 20) continue;
     return { container, lines, block };
