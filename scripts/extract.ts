@@ -11,6 +11,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { domFromBytes } from './lib/page-bytes';
+import { notAPage } from './lib/page-input';
 import { classifyPage } from '../utils/sites/index';
 
 const USAGE = 'usage: npm run --silent extract -- <file.html> --url <page url> [--generic]';
@@ -49,6 +50,8 @@ function main(): void {
   } catch (error) {
     fail(`cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
   }
+  const why = notAPage(bytes);
+  if (why) fail(`${file} ${why}`);
   const pageUrl = url ?? pathToFileURL(path.resolve(file)).href;
   try {
     new URL(pageUrl);

@@ -20,8 +20,19 @@ export function declaresCharset(bytes: Buffer): boolean {
 }
 
 export function isUtf8(bytes: Buffer): boolean {
+  // A download cut mid-character still is UTF-8: ignore an incomplete sequence in the last 3 bytes.
+  let end = bytes.length;
+  for (let k = 1; k <= 3 && end - k >= 0; k++) {
+    const b = bytes[end - k]!;
+    if (b < 0x80) break; // ASCII: the text ends whole
+    if (b >= 0xc0) {
+      const need = b >= 0xf0 ? 4 : b >= 0xe0 ? 3 : 2;
+      if (k < need) end -= k; // the lead byte of a character whose tail is missing
+      break;
+    }
+  }
   try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, end));
     return true;
   } catch {
     return false;
