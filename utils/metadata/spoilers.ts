@@ -657,11 +657,16 @@ function hintPatterns(guide: FandomData) {
 
 let hintGuideList: readonly FandomData[] | undefined;
 
+/** The guides with canon hints for a story's fandoms. */
+function hintGuidesFor(fandoms: string[], options: SpoilerOptions): FandomData[] {
+  const guides = options.guides ?? (hintGuideList ??= FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0));
+  return dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g));
+}
+
 /** Canon hints found in story text: one mark per hint, raw = the words that matched. */
 export function textHints(text: string, fandoms: string[], options: SpoilerOptions = {}): SpoilerMark[] {
-  const guides = options.guides ?? (hintGuideList ??= FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0));
   const marks: SpoilerMark[] = [];
-  for (const guide of dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g))) {
+  for (const guide of hintGuidesFor(fandoms, options)) {
     for (const { re, hint } of hintPatterns(guide)) {
       const m = re.exec(text);
       if (!m) continue;
@@ -696,7 +701,8 @@ export function spoilerMarks(story: Story | Blurb, options: SpoilerOptions = {})
   const prose = [story.summary, ...story.notes.map((n) => n.text)];
   if ('chapters' in story) prose.push(...(story.chapters[0]?.notes ?? []).map((n) => n.text));
   for (const text of prose) if (text) marks.push(...proseMarks(text, fandoms, options));
-  if ('chapters' in story) {
+  // Building the text costs on long works; only fandoms with canon hints can use it.
+  if ('chapters' in story && hintGuidesFor(fandoms, options).length > 0) {
     let text = '';
     for (const c of story.chapters) {
       if (text.length >= HINT_TEXT_LIMIT) break;
