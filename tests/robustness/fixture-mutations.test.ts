@@ -109,5 +109,5 @@ describe.skipIf(!hasSharedFixtures())('every fixture, truncated, shuffled and do
 
 afterAll(() => {
   console.log(`[robustness] slowest classify: ${slowest.page} ${slowest.variant} ${slowest.cpuMs} ms CPU, ${slowest.wallMs} ms wall`);
-  recordFigures('fixtureMutations', { ...figures, cutsPerPage: CUTS_PER_PAGE, classifyBound: 'max(8 s, 60 ms per KB) CPU', slowest });
+  recordFigures('fixtureMutations', { ...figures, cutsPerPage: CUTS_PER_PAGE, classifyBound: 'max(20 s, 150 ms per KB) CPU', slowest });
 });
