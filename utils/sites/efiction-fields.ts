@@ -1,4 +1,4 @@
-import type { Rating, SeriesRef, StoryStatus } from '../story';
+import type { Blurb, Rating, SeriesRef, StoryStatus } from '../story';
 import { parseCount, squash, isoDate } from '../metadata/text';
 import { parseRating } from '../metadata/rating';
 
@@ -210,4 +210,21 @@ export function readStoryInfo(root: Element | Document, base: string): StoryInfo
     updated: isoDate(get('updated')?.text),
     disclaimer: disclaimer?.text || undefined,
   };
+}
+
+/** Puts what a story-information block shows onto a story or a listing entry (the same fields on both). */
+export function applyStoryInfo(target: Blurb, info: StoryInfo): void {
+  target.fields = info.fields;
+  if (info.summary) target.summary = info.summary;
+  if (info.rating) target.rating = info.rating;
+  target.categories = info.categories;
+  target.characters = info.characters;
+  target.relationships = info.relationships;
+  target.warnings = info.warnings;
+  target.tags = info.tags;
+  if (info.series.length) target.series = info.series;
+  target.status = info.status;
+  if (info.words !== undefined) target.words = info.words;
+  if (info.published) target.published = info.published;
+  if (info.updated) target.updated = info.updated;
 }

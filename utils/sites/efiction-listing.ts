@@ -1,7 +1,7 @@
 import type { Author, Blurb } from '../story';
 import { emptyStory } from '../story';
 import { squash } from '../metadata/text';
-import { readStoryInfo } from './efiction-fields';
+import { applyStoryInfo, readStoryInfo } from './efiction-fields';
 
 /**
  * Browse, search, category and author pages list stories as `.listbox`
@@ -43,19 +43,7 @@ function readBlurb(box: Element, url: URL, base: string): Blurb | null {
   blurb.title = squash(link.textContent);
   blurb.authors = authorsOf(line, base);
   const info = readStoryInfo(box, base);
-  blurb.fields = info.fields;
-  if (info.summary) blurb.summary = info.summary;
-  if (info.rating) blurb.rating = info.rating;
-  blurb.categories = info.categories;
-  blurb.characters = info.characters;
-  blurb.relationships = info.relationships;
-  blurb.warnings = info.warnings;
-  blurb.tags = info.tags;
-  if (info.series.length) blurb.series = info.series;
-  blurb.status = info.status;
-  if (info.words !== undefined) blurb.words = info.words;
-  if (info.published) blurb.published = info.published;
-  if (info.updated) blurb.updated = info.updated;
+  applyStoryInfo(blurb, info);
   const posted = info.chapters ?? 0;
   blurb.chapterCount = info.status === 'complete' ? { posted, planned: posted } : { posted };
   return blurb;

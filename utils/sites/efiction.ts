@@ -2,7 +2,7 @@ import type { Author, Chapter, Note, Story } from '../story';
 import { emptyStory } from '../story';
 import { countWords, squash } from '../metadata/text';
 import type { SiteAdapter } from './types';
-import { readStoryInfo, findLabels, type StoryInfo } from './efiction-fields';
+import { applyStoryInfo, readStoryInfo, findLabels, type StoryInfo } from './efiction-fields';
 import { cleanText, densestBlock, disclaimerLine, findNotes, type FoundNote } from './efiction-text';
 import { chapterUrl, emptyChapter, indexChapters, jumpMenuChapters, printableChapters, type ListedChapter } from './efiction-chapters';
 import { readListing } from './efiction-listing';
@@ -239,19 +239,7 @@ function isErrorPage(doc: Document): boolean {
 }
 
 function applyInfo(story: Story, info: StoryInfo): void {
-  story.fields = info.fields;
-  if (info.summary) story.summary = info.summary;
-  if (info.rating) story.rating = info.rating;
-  story.categories = info.categories;
-  story.characters = info.characters;
-  story.relationships = info.relationships;
-  story.warnings = info.warnings;
-  story.tags = info.tags;
-  if (info.series.length) story.series = info.series;
-  story.status = info.status;
-  if (info.words !== undefined) story.words = info.words;
-  if (info.published) story.published = info.published;
-  if (info.updated) story.updated = info.updated;
+  applyStoryInfo(story, info);
   const fandoms = info.fields['Fandom'] ?? info.fields['Fandoms'];
   if (fandoms) story.fandoms = fandoms.split(/\s*,\s*/).filter((f) => f && !/^none$/i.test(f));
 }
