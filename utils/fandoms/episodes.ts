@@ -1,5 +1,5 @@
 import type { Episode, FandomData } from './types';
-import { canonicalFandom, findFandom } from '../metadata/fandom-names';
+import { fandomData } from '../metadata/fandom-names';
 
 /**
  * Lookups over the episode guides in utils/fandoms/*.ts.
@@ -14,10 +14,8 @@ export interface EpisodePoint {
   episode?: number;
 }
 
-/** Data for a fandom by canonical name or any alias ("BtVS", "Buffy the Vampire Slayer (TV)"). */
-export function fandomData(name: string): FandomData | undefined {
-  return findFandom(canonicalFandom(name)) ?? findFandom(name);
-}
+/** Data for a fandom by canonical name or any alias ("BtVS", "Buffy the Vampire Slayer (TV)"): the one lookup in fandom-names. */
+export { fandomData };
 
 const guide = (f: FandomData): Episode[] => f.episodes ?? [];
 
