@@ -1,44 +1,42 @@
-import DOMPurify, { type DOMPurify as Purifier } from 'dompurify';
-
 /**
  * Story HTML is written by strangers and later shown on privileged extension
- * pages, so everything an adapter keeps goes through DOMPurify first.
- * DOMPurify needs a window; adapters pass the one their document lives in
- * (the page in the content script, jsdom in Node).
+ * pages, so everything an adapter keeps goes through a sanitiser (DOMPurify,
+ * utils/dompurify.ts) before it is shown or saved.
+ *
+ * The sanitiser is looked up through a slot on a global rather than imported:
+ * the content script that runs on every page leaves it empty (DOMPurify is
+ * 13 KB gzipped it would otherwise carry on every page view), and what needs
+ * HTML fills it — the reader and save parts (separate bundles in the same
+ * isolated world, so module state is not shared), extension pages, the CLI and
+ * the tests. Reading story HTML with the slot empty throws: markup is never
+ * returned unsanitised.
  */
-const purifiers = new WeakMap<object, Purifier>();
 
-const CONFIG = {
-  USE_PROFILES: { html: true },
-  FORBID_TAGS: ['style', 'form', 'input', 'button', 'textarea', 'select', 'option', 'iframe', 'frame', 'object', 'embed', 'link', 'meta', 'base', 'svg', 'math', 'video', 'audio', 'source', 'picture', 'template'],
-  // Ids, names and classes belong to the site; styles can carry url() beacons.
-  FORBID_ATTR: ['id', 'name', 'class', 'style', 'srcset', 'ping', 'action', 'formaction', 'background'],
-  ALLOW_DATA_ATTR: false,
-  // http(s), mailto, fragments, and relative references: a first segment without a colon, so no
-  // scheme (javascript:, data:, vbscript:) passes as "relative"; never protocol-relative (//host, /\host).
-  ALLOWED_URI_REGEXP: /^(?:https?:|mailto:|#|(?![/\\]{2})[^:/?#]*(?:[/?#]|$))/i,
-};
+/** Sanitises an HTML string in the given window (DOMPurify needs one). */
+export type Sanitizer = (html: string, win: Window) => string;
 
-function purifierFor(win: Window): Purifier {
-  let p = purifiers.get(win);
-  if (!p) {
-    p = DOMPurify(win as unknown as Window & typeof globalThis);
-    p.addHook('afterSanitizeAttributes', (node) => {
-      if (node.tagName === 'A') {
-        node.setAttribute('rel', 'noopener noreferrer nofollow');
-        if (node.hasAttribute('target')) node.setAttribute('target', '_blank');
-      }
-    });
-    purifiers.set(win, p);
-  }
-  return p;
+const SANITIZER_KEY = Symbol.for('ficshelf.sanitizer');
+
+function slot(): Record<symbol, Sanitizer | undefined> {
+  return globalThis as unknown as Record<symbol, Sanitizer | undefined>;
 }
 
-/** Sanitises an HTML string in the given window (defaults to the global one). */
+/** Fills the slot; later calls replace it (one sanitiser per isolated world). */
+export function installSanitizer(sanitizer: Sanitizer): void {
+  slot()[SANITIZER_KEY] = sanitizer;
+}
+
+export function hasSanitizer(): boolean {
+  return typeof slot()[SANITIZER_KEY] === 'function';
+}
+
+/** Sanitises an HTML string in the given window (defaults to the global one). Throws when no sanitiser is loaded. */
 export function sanitizeHtml(html: string, win?: Window | null): string {
+  const sanitizer = slot()[SANITIZER_KEY];
+  if (!sanitizer) throw new Error('FicShelf: story HTML was read before a sanitiser was loaded');
   const w = win ?? (typeof window !== 'undefined' ? window : null);
   if (!w) throw new Error('sanitizeHtml needs a DOM window');
-  return (purifierFor(w).sanitize(html, CONFIG) as unknown as string).trim();
+  return sanitizer(html, w);
 }
 
 /** Sanitised inner HTML of an element, in the element's own window. */

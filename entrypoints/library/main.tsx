@@ -1,7 +1,11 @@
 import { render } from 'preact';
+import { installDomPurify } from '@/utils/dompurify';
 import '@/components/theme.css';
 import '@/components/library/library.css';
 import { LibraryView } from '@/components/library/LibraryView';
+
+// Story HTML (saved, or read from fetched pages) is sanitised where it is shown: this page brings DOMPurify.
+installDomPurify();
 
 /** library.html: the library alone, as the popup links to it. */
 function LibraryPage() {

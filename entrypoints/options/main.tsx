@@ -1,8 +1,12 @@
 import { render } from 'preact';
+import { installDomPurify } from '@/utils/dompurify';
 import '@/components/theme.css';
 import './options.css';
 import { fontFaceCss } from '@/utils/reader/css';
 import { OptionsApp } from './OptionsApp';
+
+// Story HTML (saved, or read from fetched pages) is sanitised where it is shown: this page brings DOMPurify.
+installDomPurify();
 
 /** OpenDyslexic for the preview: Chrome ignores @font-face inside a shadow root, so it is declared on the page. */
 function declareBundledFonts(): void {

@@ -1,6 +1,7 @@
 import { classifyPage } from '@/utils/sites';
 import { isKnownStoryHost } from '@/utils/site-access';
 import type { PageReport } from '@/utils/messages';
+import { storyWithoutHtml } from '@/utils/story-html';
 import { runFeatures } from './run-features';
 
 const LOADED = Symbol.for('ficshelf.content-loaded');
@@ -23,7 +24,8 @@ export function detectAndReport(): void {
       kind: result.kind,
       site: result.site,
       url: location.href,
-      story: result.story,
+      // No markup: this script has no sanitiser, and the background and popup need the text only.
+      story: result.story && storyWithoutHtml(result.story),
       listingCount: result.listing?.items.length,
     };
     browser.runtime.sendMessage({ type: 'ficshelf:page', page }).catch(() => undefined);

@@ -163,7 +163,8 @@ async function toggleReader(tabId: number): Promise<void> {
 
 function PageView({ page, tabId }: { page: PageReport; tabId?: number }) {
   if (page.kind === 'story' && page.story) {
-    const readable = page.story.chapters.some((c) => c.html.trim() !== '');
+    // The report carries text, not markup (the content script sends no HTML).
+    const readable = page.story.chapters.some((c) => c.text.trim() !== '');
     return (
       <>
         {page.covered && page.covered.length > 0 && (

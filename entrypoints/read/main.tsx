@@ -1,4 +1,5 @@
 import { render } from 'preact';
+import { installDomPurify } from '@/utils/dompurify';
 import readerComponentCss from '@/components/reader/reader.css?inline';
 import offlineCss from '@/components/library/offline-reader.css?inline';
 import { OfflineReader } from '@/components/library/OfflineReader';
@@ -7,6 +8,9 @@ import { fontFaceCss } from '@/utils/reader/css';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings-store';
 import type { Settings } from '@/utils/settings';
 import { loadPosition, savePosition } from '@/entrypoints/page.content/reader/position';
+
+// Story HTML (saved, or read from fetched pages) is sanitised where it is shown: this page brings DOMPurify.
+installDomPurify();
 
 /**
  * read.html?id=<story id>[&chapter=<n>]: a saved story, offline. Everything

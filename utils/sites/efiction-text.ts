@@ -1,6 +1,6 @@
 import type { Note } from '../story';
 import { blockText, squash } from '../metadata/text';
-import { sanitizeElement } from '../sanitize';
+import { lazyHtml } from '../story-html';
 
 /**
  * Notes, disclaimers and chapter text on eFiction pages. Skins wrap notes in
@@ -53,7 +53,8 @@ function noteContent(box: Element, label: Element): Element {
 export function makeNote(position: Note['position'], content: Element): Note | null {
   const text = blockText(content);
   if (!text) return null;
-  return { position, text, html: sanitizeElement(content) };
+  // A copy: the content may be the page's own element, which may change before the html is read.
+  return lazyHtml({ position, text, html: '' }, content.cloneNode(true) as Element);
 }
 
 /** Every note block on the page, in document order, and the disclaimer block if there is one. */
@@ -153,14 +154,14 @@ export function stripChrome(root: Element): void {
 }
 
 /** A chapter's text container cleaned of chrome and of the given note boxes. */
-export function cleanText(container: Element, noteBoxes: Element[] = []): { html: string; text: string } {
+export function cleanText(container: Element, noteBoxes: Element[] = []): { source: Element; text: string } {
   const inside = noteBoxes.filter((b) => b !== container && container.contains(b));
   inside.forEach((b) => b.setAttribute('data-ficshelf-note', ''));
   const clone = container.cloneNode(true) as Element;
   inside.forEach((b) => b.removeAttribute('data-ficshelf-note'));
   clone.querySelectorAll('[data-ficshelf-note]').forEach((el) => el.remove());
   stripChrome(clone);
-  return { html: sanitizeElement(clone), text: blockText(clone) };
+  return { source: clone, text: blockText(clone) };
 }
 
 /** Paragraph-like length an element holds directly: a cheap "where is the prose" score. */

@@ -1,5 +1,6 @@
 import type { Author, Chapter, Note, Story } from '../story';
 import { emptyStory } from '../story';
+import { lazyHtml } from '../story-html';
 import { countWords, squash } from '../metadata/text';
 import type { SiteAdapter } from './types';
 import { applyStoryInfo, readStoryInfo, findLabels, type StoryInfo } from './efiction-fields';
@@ -168,8 +169,8 @@ function currentChapter(url: URL, selected: number | undefined): number {
 }
 
 function textChapter(index: number, container: Element, noteBoxes: Element[], listed?: ListedChapter): Chapter {
-  const { html, text } = cleanText(container, noteBoxes);
-  const chapter: Chapter = { index, html, text, words: countWords(text) };
+  const { source, text } = cleanText(container, noteBoxes);
+  const chapter = lazyHtml<Chapter>({ index, html: '', text, words: countWords(text) }, source);
   if (listed?.title) chapter.title = listed.title;
   if (listed?.url) chapter.url = listed.url;
   return chapter;

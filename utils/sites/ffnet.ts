@@ -1,5 +1,5 @@
 import { blockText, countWords, hashString, parseCount, squash } from '../metadata/text';
-import { sanitizeElement } from '../sanitize';
+import { lazyHtml } from '../story-html';
 import { emptyStory, type Chapter, type Story } from '../story';
 import type { SiteAdapter } from './types';
 import { parseInfoLine } from './ffnet-info';
@@ -51,7 +51,8 @@ function chapterList(family: FfnFamily, id: string | undefined, menu: MenuEntry[
 
 function fillText(chapter: Chapter | undefined, textEl: Element, text: string): void {
   if (!chapter) return;
-  chapter.html = sanitizeElement(textEl);
+  // A copy: the page's own element may change before the html is read.
+  lazyHtml(chapter, textEl.cloneNode(true) as Element);
   chapter.text = text;
   chapter.words = countWords(text);
 }

@@ -1,7 +1,7 @@
 import { emptyStory, type Story } from '../story';
 import { findHeaderBlock, HeaderLeadScan, headerStory, isStoryHeader, type HeaderBlock } from '../metadata/header-block';
 import { countWords, hashString, squash } from '../metadata/text';
-import { sanitizeHtml } from '../sanitize';
+import { lazyHtml, type HtmlSource } from '../story-html';
 import type { SiteAdapter } from './types';
 
 /**
@@ -235,13 +235,13 @@ function preParagraphs(lines: readonly PageLine[], from: PageLine, to: PageLine)
   return paragraphs.filter((p) => p.length > 0).map((p) => `<p>${p.join('<br>')}</p>`).join('\n');
 }
 
-/** Sanitised HTML of the DOM between the first and last body line, without comment sections or navigation. */
-function bodyHtml(doc: Document, lines: readonly PageLine[], body: readonly PageLine[]): string {
+/** The DOM between the first and last body line, without comment sections or navigation: what the chapter html is sanitised from. */
+function bodySource(doc: Document, lines: readonly PageLine[], body: readonly PageLine[]): HtmlSource | null {
   const first = body[0]?.start;
   const last = body[body.length - 1]?.end;
-  if (!first || !last) return '';
+  if (!first || !last) return null;
   const pre = enclosingPre(first.node);
-  if (pre && pre === enclosingPre(last.node)) return sanitizeHtml(preParagraphs(lines, body[0]!, body[body.length - 1]!), doc.defaultView);
+  if (pre && pre === enclosingPre(last.node)) return { html: preParagraphs(lines, body[0]!, body[body.length - 1]!), win: doc.defaultView };
   const range = doc.createRange();
   range.setStart(first.node, first.offset);
   range.setEnd(last.node, last.offset);
@@ -250,7 +250,7 @@ function bodyHtml(doc: Document, lines: readonly PageLine[], body: readonly Page
   for (const el of [...holder.querySelectorAll('*')]) {
     if (SKIP_TAGS.has(el.tagName.toUpperCase()) || isStopElement(el) || isHidden(el)) el.remove();
   }
-  return sanitizeHtml(holder.innerHTML, doc.defaultView);
+  return holder;
 }
 
 function canonicalUrl(url: URL): string {
@@ -295,7 +295,7 @@ export const headerBlock: SiteAdapter = {
       words: head.words ?? countWords(text),
       chapterCount: { posted: 1, ...(head.status === 'complete' ? { planned: 1 } : {}) },
       fields: head.fields,
-      chapters: [{ index: 1, html: bodyHtml(doc, page.lines, body), text, words: countWords(text) }],
+      chapters: [lazyHtml({ index: 1, html: '', text, words: countWords(text) }, bodySource(doc, page.lines, body))],
     };
     if (head.disclaimer) story.disclaimer = head.disclaimer;
     if (head.published) story.published = head.published;

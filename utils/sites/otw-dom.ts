@@ -5,7 +5,7 @@
  */
 import type { Author, Note, SeriesRef } from '../story';
 import { blockText, squash } from '../metadata/text';
-import { sanitizeElement } from '../sanitize';
+import { lazyHtml } from '../story-html';
 
 /** Hosts that are AO3 itself (ids "ao3:…"); every other OTW install gets "otw:<host>:…". */
 export function isAo3Host(host: string): boolean {
@@ -131,7 +131,7 @@ export function readNote(module: Element, position: Note['position']): Note | nu
   const copy = cleanCopy(quote);
   const text = blockText(copy);
   if (!text) return null;
-  return { position, text, html: sanitizeElement(copy) };
+  return lazyHtml({ position, text, html: '' }, copy);
 }
 
 export function readNotes(modules: Element[], position: Note['position']): Note[] {

@@ -6,7 +6,7 @@
 import { emptyStory, type Chapter, type Note, type Story } from '../story';
 import { blockText, countWords, hashString, isoDate, parseCount, squash } from '../metadata/text';
 import { parseRating } from '../metadata/rating';
-import { sanitizeElement } from '../sanitize';
+import { lazyHtml } from '../story-html';
 import {
   absoluteUrl,
   canonicalWorkUrl,
@@ -145,7 +145,7 @@ function readChapters(doc: Document, url: URL, workId: string | undefined): Chap
   if (onPage.length > 0) return onPage;
   const text = container?.querySelector(':scope > .userstuff') ?? container?.querySelector('.userstuff');
   if (!text) return [];
-  return [{ index: 1, url: workId ? canonicalWorkUrl(url.host, workId) : url.href, ...chapterText(text) }];
+  return [fillChapterText({ index: 1, url: workId ? canonicalWorkUrl(url.host, workId) : url.href, html: '', text: '', words: 0 }, text)];
 }
 
 interface MenuEntry {
@@ -177,8 +177,11 @@ function mergeMenu(doc: Document, menu: MenuEntry[], onPage: Chapter[]): Chapter
       menu[found.index - 1];
     if (!entry) continue;
     const { index, url, title } = entry.chapter;
-    entry.chapter = { ...found, index, url: url ?? found.url };
-    if (title) entry.chapter.title = title;
+    // Updated in place, not spread: spreading would read (and sanitise) the lazy html.
+    found.index = index;
+    found.url = url ?? found.url;
+    if (title) found.title = title;
+    entry.chapter = found;
   }
   return menu.map((m) => m.chapter);
 }
@@ -194,7 +197,7 @@ function readChapterBlock(block: Element, position: number, url: URL): Chapter {
   if (title) chapter.title = title;
   const href = absoluteUrl(link?.getAttribute('href'), url);
   if (href) chapter.url = href.replace(/#.*$/, '');
-  if (text) Object.assign(chapter, chapterText(text));
+  if (text) fillChapterText(chapter, text);
   const notes = readChapterNotes(block, text);
   if (notes.length > 0) chapter.notes = notes;
   return chapter;
@@ -238,8 +241,9 @@ function notesModulesOutside(container: Element, skip: Element | null): Element[
 }
 
 /** The chapter text only: no "Chapter Text" landmark, no injected UI. */
-function chapterText(el: Element): Pick<Chapter, 'html' | 'text' | 'words'> {
+function fillChapterText(chapter: Chapter, el: Element): Chapter {
   const copy = cleanCopy(el);
-  const text = blockText(copy);
-  return { html: sanitizeElement(copy), text, words: countWords(text) };
+  chapter.text = blockText(copy);
+  chapter.words = countWords(chapter.text);
+  return lazyHtml(chapter, copy);
 }

@@ -1,4 +1,5 @@
 import type { Chapter, Story } from '@/utils/story';
+import { hasHtml } from '@/utils/story-html';
 
 /**
  * Where "previous", "next" and the chapter menu lead. On a full-work page every
@@ -7,8 +8,9 @@ import type { Chapter, Story } from '@/utils/story';
  */
 export type ChapterTarget = { kind: 'inline'; index: number } | { kind: 'link'; index: number; url: string };
 
+/** Whether the chapter's markup is here; judged without sanitising it, as the content script decides with this before it can. */
 export function hasText(chapter: Chapter): boolean {
-  return chapter.html.trim() !== '';
+  return hasHtml(chapter);
 }
 
 /** The chapters whose text is on this page. */

@@ -1,5 +1,6 @@
 import type { PageReport } from '@/utils/messages';
 import type { PageResult } from '@/utils/story';
+import { storyWithoutHtml } from '@/utils/story-html';
 
 export interface FilterState {
   /** Listing entries collapsed right now. */
@@ -15,7 +16,8 @@ export interface FilterState {
  */
 export function reportFilterState(page: PageResult, state: FilterState): void {
   const covered = (state.covered?.length ?? 0) > 0;
-  const story = page.story && covered ? { ...page.story, summary: '', notes: [] } : page.story;
+  const plain = page.story && storyWithoutHtml(page.story);
+  const story = plain && covered ? { ...plain, summary: '', notes: [] } : plain;
   const report: PageReport = {
     kind: page.kind,
     site: page.site,

@@ -1,10 +1,14 @@
 import { Readability } from '@mozilla/readability';
 import { classifyPage, enrichStory, pickAdapter } from '../../../utils/sites';
 import { sanitizeHtml } from '../../../utils/sanitize';
+import { installDomPurify } from '../../../utils/dompurify';
 import { verdict } from '../../../utils/filters/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing } from '../synthetic-listing';
 import { timeInterleaved, type Samples, type TimingOptions } from './timing';
+
+// The split below times DOMPurify on the chapter HTML, read here as the reader or saving would.
+installDomPurify();
 
 /**
  * Bundled into one script and evaluated in a story-site page (cases 1–3):
