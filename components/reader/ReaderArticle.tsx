@@ -1,9 +1,10 @@
 import type { ComponentChildren } from 'preact';
-import { useMemo } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Chapter, Note, Story } from '@/utils/story';
 import type { ReaderSettings } from '@/utils/settings';
 import { sanitizeHtml } from '@/utils/sanitize';
 import { cleanChapterHtml } from '@/utils/reader/cleanup';
+import { htmlHead } from '@/utils/story-html';
 import { RatingBadge } from '@/components/RatingBadge';
 
 export interface ReaderArticleProps {
@@ -12,11 +13,58 @@ export interface ReaderArticleProps {
   settings: ReaderSettings;
   onToggleNotes?(open: boolean): void;
   onToggleDisclaimer?(open: boolean): void;
+  /**
+   * Given (reader mode): the chapter's first screen is shown first and the
+   * rest after that frame is painted; called with the chapter's index once
+   * the whole text is in. Without it the whole text shows at once.
+   */
+  onTextComplete?(chapterIndex: number): void;
+}
+
+/** Text in the first render: more than a tall screen holds, so the seam is never in view. */
+export const FIRST_SCREEN_CHARS = 6000;
+
+/** Runs after the next frame is painted (rAF callbacks run before paint; a task queued from one runs after it). */
+function afterPaint(run: () => void): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const queue = () => {
+    timer = setTimeout(run, 0);
+  };
+  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(queue) : undefined;
+  if (frame === undefined) queue();
+  return () => {
+    if (frame !== undefined) cancelAnimationFrame(frame);
+    clearTimeout(timer);
+  };
 }
 
 /**
- * Story HTML as the reader shows it: sanitised again (the page could have
- * changed what the adapter read), then cleaned for reading. Parsing happens
+ * The chapter markup to show now: its head first when progressive (sanitising
+ * and cleaning a long chapter takes many frames), the whole after the first
+ * paint. Reading `chapter.html` is what sanitises it (utils/story-html.ts).
+ */
+function useChapterMarkup(chapter: Chapter | undefined, onTextComplete?: (chapterIndex: number) => void): { html: string } {
+  const first = useMemo(() => {
+    if (!chapter) return { html: '', whole: true };
+    return onTextComplete ? htmlHead(chapter, FIRST_SCREEN_CHARS) : { html: chapter.html, whole: true };
+    // A new chapter (or story) only: the callback is the reader's and may be recreated.
+  }, [chapter, !!onTextComplete]);
+  const [rest, setRest] = useState<{ of: Chapter; html: string } | null>(null);
+  const current = first.whole || rest?.of !== chapter ? first : rest!;
+  useEffect(() => {
+    if (first.whole || !chapter) return undefined;
+    return afterPaint(() => setRest({ of: chapter, html: chapter.html }));
+  }, [first]);
+  const complete = first.whole || rest?.of === chapter;
+  useEffect(() => {
+    if (complete && chapter) onTextComplete?.(chapter.index);
+  }, [complete, chapter]);
+  return current;
+}
+
+/**
+ * Story HTML as the reader shows it: sanitised again (saved or imported
+ * HTML may not have come through this sanitiser), then cleaned for reading. Parsing happens
  * in inert documents, never in the live page.
  */
 export function readingHtml(html: string, doc: Document = document): string {
@@ -51,9 +99,10 @@ export function chapterHeading(story: Story, chapter: Chapter): string | null {
  * disclaimer, chapter title, text, end notes. Presentational only: no
  * toolbar, navigation or storage, so the options page can preview it.
  */
-export function ReaderArticle({ story, chapterIndex, settings, onToggleNotes, onToggleDisclaimer }: ReaderArticleProps) {
+export function ReaderArticle({ story, chapterIndex, settings, onToggleNotes, onToggleDisclaimer, onTextComplete }: ReaderArticleProps) {
   const chapter = story.chapters.find((c) => c.index === chapterIndex) ?? story.chapters[0];
-  const textHtml = useMemo(() => readingHtml(chapter?.html ?? ''), [chapter?.html]);
+  const markup = useChapterMarkup(chapter, onTextComplete);
+  const textHtml = useMemo(() => readingHtml(markup.html), [markup]);
   const before = [...story.notes.filter((n) => n.position === 'before'), ...(chapter?.notes ?? []).filter((n) => n.position === 'before')];
   const after = [...(chapter?.notes ?? []).filter((n) => n.position === 'after'), ...story.notes.filter((n) => n.position === 'after')];
   const heading = chapter ? chapterHeading(story, chapter) : null;

@@ -52,6 +52,18 @@ export function press(key: string, target: EventTarget = document.body): Keyboar
   return event;
 }
 
+/**
+ * Waits until the open reader has the whole chapter text in and its place
+ * restored (it paints the first screen first, the rest after that frame).
+ */
+export async function textSettled(timeout = 10_000): Promise<void> {
+  const until = Date.now() + timeout;
+  while (!readerRoot().querySelector('.fs-reader[data-restored]')) {
+    if (Date.now() > until) throw new Error('the reader never had its whole text in and its place restored');
+    await settle(10);
+  }
+}
+
 /** Lets promises (storage, Preact's scheduled renders) and a frame or two settle. */
 export async function settle(ms = 40): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms));

@@ -7,7 +7,7 @@ import { THEMES } from '@/utils/reader/themes';
 import { positionKey } from '@/utils/reader/reading-time';
 import type { Story } from '@/utils/story';
 import { createReaderController, type ReaderController } from '@/entrypoints/page.content/reader/controller';
-import { AO3_CHAPTER, AO3_FULL_WORK, golden, press, readerHost, readerRoot, readerText, settle, showPage } from './reader-helpers';
+import { AO3_CHAPTER, AO3_FULL_WORK, golden, press, readerHost, readerRoot, readerText, settle, showPage, textSettled } from './reader-helpers';
 
 const settingsWith = (reader: Partial<Settings['reader']> = {}): Settings =>
   normalizeSettings({ ...DEFAULT_SETTINGS, reader: { ...DEFAULT_SETTINGS.reader, ...reader } });
@@ -41,6 +41,9 @@ describe('opening and closing reader mode', () => {
     expect(host.shadowRoot!.mode).toBe('open');
     expect(host.getAttribute('style')).toContain('all: initial !important');
     expect(host.getAttribute('style')).toContain('z-index: 2147483647 !important');
+    // The first screen is there at once; the rest follows after it is painted.
+    expect(readerText()).toContain(expected.start);
+    await textSettled();
     const text = readerText();
     expect(text).toContain(expected.start);
     expect(text).toContain(expected.end);
@@ -256,7 +259,7 @@ describe('chapters and keys', () => {
     await fakeBrowser.storage.local.set({ [positionKey(story.id, 2)]: { fraction: 0.5 } });
     const layout = fakeLayout();
     openOn(story).open();
-    await settle();
+    await textSettled();
     const scroller = readerRoot().querySelector<HTMLElement>('.fs-reader')!;
     // textTop 0 in jsdom; (5000 - 600) * 0.5
     expect(layout.scrollTopOf(scroller)).toBe(2200);
@@ -268,7 +271,7 @@ describe('chapters and keys', () => {
     const story = showPage(AO3_CHAPTER.fixture, AO3_CHAPTER.url);
     fakeLayout();
     openOn(story).open();
-    await settle();
+    await textSettled();
     const scroller = readerRoot().querySelector<HTMLElement>('.fs-reader')!;
     scroller.scrollTop = 1100;
     scroller.dispatchEvent(new Event('scroll'));

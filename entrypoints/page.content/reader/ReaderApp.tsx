@@ -50,7 +50,9 @@ export function ReaderApp(props: ReaderAppProps) {
 
   const save = useCallback((index: number, f: number) => propsRef.current.savePosition(index, f), []);
   const load = useCallback((index: number) => propsRef.current.loadPosition(index), []);
-  const { scroller, fraction, onScroll, flush } = useReadingPosition({ chapterIndex, load, save });
+  // The chapter's text comes in two steps (ReaderArticle): its remembered place is restored once all of it is in.
+  const [textIn, setTextIn] = useState<number | null>(null);
+  const { scroller, fraction, onScroll, flush } = useReadingPosition({ chapterIndex, load, save, covered: textIn !== chapterIndex });
 
   const go = useCallback(
     (target: ChapterTarget | null) => {
@@ -120,6 +122,7 @@ export function ReaderApp(props: ReaderAppProps) {
             settings={settings}
             onToggleNotes={props.onToggleNotes}
             onToggleDisclaimer={props.onToggleDisclaimer}
+            onTextComplete={setTextIn}
           />
           {(prev || next) && (
             <nav class="fs-chapter-nav" aria-label="Chapters">
