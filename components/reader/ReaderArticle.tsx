@@ -5,6 +5,7 @@ import type { ReaderSettings } from '@/utils/settings';
 import { sanitizeHtml } from '@/utils/sanitize';
 import { cleanChapterHtml } from '@/utils/reader/cleanup';
 import { htmlHead } from '@/utils/story-html';
+import { afterPaint } from './after-paint';
 import { RatingBadge } from '@/components/RatingBadge';
 
 export interface ReaderArticleProps {
@@ -22,21 +23,7 @@ export interface ReaderArticleProps {
 }
 
 /** Text in the first render: more than a tall screen holds, so the seam is never in view. */
-export const FIRST_SCREEN_CHARS = 6000;
-
-/** Runs after the next frame is painted (rAF callbacks run before paint; a task queued from one runs after it). */
-function afterPaint(run: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const queue = () => {
-    timer = setTimeout(run, 0);
-  };
-  const frame = typeof requestAnimationFrame === 'function' ? requestAnimationFrame(queue) : undefined;
-  if (frame === undefined) queue();
-  return () => {
-    if (frame !== undefined) cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
-}
+export const FIRST_SCREEN_CHARS = 4000;
 
 /**
  * The chapter markup to show now: its head first when progressive (sanitising

@@ -71,7 +71,10 @@ describe('opening and closing reader mode', () => {
     }) as never);
     const before = document.documentElement.outerHTML;
 
-    openOn(story).open();
+    openOn(story, settingsWith({ font: 'dyslexic' })).open();
+    // The dyslexic font's @font-face goes in <head> after the opening frame (it restyles the whole page).
+    expect(document.head.querySelector('style[data-ficshelf="reader-fonts"]')).toBeNull();
+    await settle();
     expect(document.head.querySelector('style[data-ficshelf="reader-fonts"]')!.textContent).toContain(
       'chrome-extension://abc/fonts/opendyslexic-latin-400-normal.woff2',
     );
@@ -86,6 +89,18 @@ describe('opening and closing reader mode', () => {
     expect(document.activeElement).toBe(link);
     expect(scrollTo).toHaveBeenCalledWith(0, 1234);
     expect(controller!.isOpen()).toBe(false);
+  });
+
+  it('leaves <head> alone unless the dyslexic font is chosen', async () => {
+    const story = showPage(AO3_CHAPTER.fixture, AO3_CHAPTER.url);
+    const reader = openOn(story);
+    expect(reader.open()).toBe(true);
+    await settle();
+    expect(document.querySelector('style[data-ficshelf="reader-fonts"]')).toBeNull();
+    reader.applySettings(settingsWith({ font: 'dyslexic' }));
+    expect(document.head.querySelector('style[data-ficshelf="reader-fonts"]')).not.toBeNull();
+    reader.close();
+    expect(document.querySelector('style[data-ficshelf="reader-fonts"]')).toBeNull();
   });
 
   it('toggles: a second toggle-reader closes it', () => {

@@ -4,6 +4,7 @@ import type { ReaderSettings } from '@/utils/settings';
 import { fontFaceCss } from '@/utils/reader/css';
 import componentCss from '@/components/reader/reader.css?inline';
 import { ReaderApp, type ReaderAppProps } from './ReaderApp';
+import { afterPaint } from '@/components/reader/after-paint';
 
 export const HOST_SELECTOR = '[data-ficshelf="reader"]';
 export const FONT_STYLE_SELECTOR = 'style[data-ficshelf="reader-fonts"]';
@@ -46,8 +47,8 @@ export interface MountedReader {
 
 /**
  * Puts reader mode over the page. The page is not touched apart from the
- * host element and the one @font-face style in <head> (Chrome ignores
- * @font-face inside a shadow root); closing removes both and gives back
+ * host element and, with the dyslexic font, one @font-face style in <head>
+ * (Chrome ignores @font-face inside a shadow root); closing removes both and gives back
  * focus and scroll position. Returns null, with the page as it was, when
  * anything fails.
  */
@@ -76,9 +77,22 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
   };
   const onSchemeChange = () => paint();
 
+  // Only for the bundled dyslexic font, and never in the opening frame: an
+  // @font-face rule added to the page restyles the whole page (150–400 ms
+  // on a long AO3 full work), which would hold the reader's first paint.
+  const declareFonts = () => {
+    if (closed || fonts || settings.font !== 'dyslexic') return;
+    fonts = doc.createElement('style');
+    fonts.dataset.ficshelf = 'reader-fonts';
+    fonts.textContent = fontFaceCss(options.fontBaseUrl);
+    (doc.head ?? doc.documentElement).appendChild(fonts);
+  };
+  let cancelFonts = () => {};
+
   const teardown = () => {
     if (closed) return;
     closed = true;
+    cancelFonts();
     dark?.removeEventListener?.('change', onSchemeChange);
     try {
       if (host?.shadowRoot) render(null, host.shadowRoot);
@@ -93,11 +107,6 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
   };
 
   try {
-    fonts = doc.createElement('style');
-    fonts.dataset.ficshelf = 'reader-fonts';
-    fonts.textContent = fontFaceCss(options.fontBaseUrl);
-    (doc.head ?? doc.documentElement).appendChild(fonts);
-
     host = doc.createElement('div');
     host.dataset.ficshelf = 'reader';
     host.setAttribute('style', HOST_STYLE);
@@ -106,6 +115,7 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
     paint();
     host.shadowRoot!.querySelector<HTMLElement>('.fs-title')?.focus({ preventScroll: true });
     dark?.addEventListener?.('change', onSchemeChange);
+    cancelFonts = afterPaint(declareFonts, win);
   } catch (error) {
     console.warn('[FicShelf] reader mode could not open', error);
     teardown();
@@ -115,7 +125,9 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
   return {
     update(next) {
       settings = next;
-      if (!closed) paint();
+      if (closed) return;
+      paint();
+      declareFonts();
     },
     close: teardown,
   };
