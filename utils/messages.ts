@@ -6,7 +6,7 @@ export interface PageReport {
   kind: PageKind;
   site: string | null;
   url: string;
-  /** The extracted story, HTML already sanitised by the adapter. */
+  /** The extracted story, without its markup (storyWithoutHtml): the content script has no sanitiser. */
   story?: Story;
   /** Entries found on a listing page. */
   listingCount?: number;
