@@ -5,6 +5,7 @@ export default defineConfig({
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.test.ts'],
+    setupFiles: ['tests/e2e/setup.ts'],
     fileParallelism: false,
     testTimeout: 90_000,
     hookTimeout: 120_000,
