@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Chapter, Note, Story } from '@/utils/story';
 import type { ReaderSettings } from '@/utils/settings';
 import { sanitizeHtml } from '@/utils/sanitize';
@@ -43,7 +43,8 @@ function useChapterMarkup(chapter: Chapter | undefined, onTextComplete?: (chapte
     return afterPaint(() => setRest({ of: chapter, html: chapter.html }));
   }, [first]);
   const complete = first.whole || rest?.of === chapter;
-  useEffect(() => {
+  // As soon as the whole text is committed (not after a frame: a hidden tab has none for a while).
+  useLayoutEffect(() => {
     if (complete && chapter) onTextComplete?.(chapter.index);
   }, [complete, chapter]);
   return current;
