@@ -638,21 +638,76 @@ function proseMarks(text: string, fandoms: string[], options: SpoilerOptions): S
 
 // ---------------------------------------------------------------- text hints
 
-const hintCache = new WeakMap<FandomData, Array<{ re: RegExp; hint: NonNullable<FandomData['hints']>[number] }>>();
+const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
+const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
 
-function hintPatterns(guide: FandomData) {
-  let cached = hintCache.get(guide);
-  if (!cached) {
-    cached = (guide.hints ?? []).flatMap((hint) => {
-      try {
-        return [{ re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${hint.pattern})(?![\\p{L}\\p{N}])`, 'iu'), hint }];
-      } catch {
-        return []; // a broken pattern in the data must not break every story page
+type Hint = NonNullable<FandomData['hints']>[number];
+
+/** A guide's canon hints, ready to look for in story text. */
+interface HintMatcher {
+  /**
+   * Every position where at least one hint matches, found in one scan of the
+   * text (a lookahead over the alternation of all hints, so no match hides
+   * another) instead of one scan per hint.
+   */
+  starts: RegExp | null;
+  /** Each hint's own expression, sticky: tried only at those positions. */
+  hints: Array<{ re: RegExp; hint: Hint }>;
+  /** Hints that refer to their own groups: numbering changes inside the alternation, so they scan alone. */
+  alone: Array<{ re: RegExp; hint: Hint }>;
+}
+
+const hintMatchers = new WeakMap<FandomData, HintMatcher>();
+const OWN_GROUPS = /\\[1-9]|\\k<|\(\?<[^=!]/;
+
+function hintMatcher(guide: FandomData): HintMatcher {
+  let matcher = hintMatchers.get(guide);
+  if (matcher) return matcher;
+  matcher = { starts: null, hints: [], alone: [] };
+  const sources: string[] = [];
+  for (const hint of guide.hints ?? []) {
+    const source = `${WORD_EDGE_BEFORE}(?:${hint.pattern})${WORD_EDGE_AFTER}`;
+    try {
+      if (OWN_GROUPS.test(hint.pattern)) matcher.alone.push({ re: new RegExp(source, 'iu'), hint });
+      else {
+        matcher.hints.push({ re: new RegExp(source, 'iuy'), hint });
+        sources.push(`(?:${hint.pattern})`);
       }
-    });
-    hintCache.set(guide, cached);
+    } catch {
+      // a broken pattern in the data must not break every story page
+    }
   }
-  return cached;
+  try {
+    if (sources.length > 0) matcher.starts = new RegExp(`${WORD_EDGE_BEFORE}(?=(?:${sources.join('|')})${WORD_EDGE_AFTER})`, 'giu');
+  } catch {
+    // Patterns that only compile on their own: each scans alone, as they did before the shared scan.
+    matcher.alone.push(...matcher.hints.map(({ re, hint }) => ({ re: new RegExp(re.source, 'iu'), hint })));
+    matcher.hints = [];
+  }
+  hintMatchers.set(guide, matcher);
+  return matcher;
+}
+
+/** Each hint's first match in the text (the same match its own expression finds scanning from the start), in hint order. */
+function firstHintMatches(guide: FandomData, text: string): Array<{ hint: Hint; match: string }> {
+  const { starts, hints, alone } = hintMatcher(guide);
+  const positions = starts ? Array.from(text.matchAll(starts), (m) => m.index!) : [];
+  const found = new Map<Hint, string>();
+  for (const { re, hint } of hints) {
+    for (const at of positions) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m) {
+        found.set(hint, m[0]);
+        break;
+      }
+    }
+  }
+  for (const { re, hint } of alone) {
+    const m = re.exec(text);
+    if (m) found.set(hint, m[0]);
+  }
+  return (guide.hints ?? []).flatMap((hint) => (found.has(hint) ? [{ hint, match: found.get(hint)! }] : []));
 }
 
 let hintGuideList: readonly FandomData[] | undefined;
@@ -667,10 +722,8 @@ function hintGuidesFor(fandoms: string[], options: SpoilerOptions): FandomData[]
 export function textHints(text: string, fandoms: string[], options: SpoilerOptions = {}): SpoilerMark[] {
   const marks: SpoilerMark[] = [];
   for (const guide of hintGuidesFor(fandoms, options)) {
-    for (const { re, hint } of hintPatterns(guide)) {
-      const m = re.exec(text);
-      if (!m) continue;
-      const mark = makeMark(guide, { season: hint.season, episode: hint.episode }, 'text', squash(m[0]).slice(0, 80));
+    for (const { hint, match } of firstHintMatches(guide, text)) {
+      const mark = makeMark(guide, { season: hint.season, episode: hint.episode }, 'text', squash(match).slice(0, 80));
       mark.strength = hint.strength;
       mark.what = hint.what;
       marks.push(mark);
