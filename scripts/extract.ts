@@ -13,6 +13,7 @@ import path from 'node:path';
 import { domFromBytes } from './lib/page-bytes';
 import { notAPage } from './lib/page-input';
 import { classifyPage } from '../utils/sites/index';
+import { registerAllGuides } from '../utils/fandoms/all-guides';
 
 const USAGE = 'usage: npm run --silent extract -- <file.html> --url <page url> [--generic]';
 
@@ -60,6 +61,7 @@ function main(): void {
   }
   // Page scripts never run and their console noise (bad CSS) stays out of the output.
   const dom = domFromBytes(bytes, pageUrl);
+  registerAllGuides();
   const result = classifyPage(dom.window.document, pageUrl, { generic });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

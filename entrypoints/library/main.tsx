@@ -2,6 +2,10 @@ import { render } from 'preact';
 import '@/components/theme.css';
 import '@/components/library/library.css';
 import { LibraryView } from '@/components/library/LibraryView';
+import { registerAllGuides } from '@/utils/fandoms/all-guides';
+
+// Extension pages show spoiler reasons and episode pickers: every guide, at once.
+registerAllGuides();
 
 /** library.html: the library alone, as the popup links to it. */
 function LibraryPage() {

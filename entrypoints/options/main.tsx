@@ -3,6 +3,10 @@ import '@/components/theme.css';
 import './options.css';
 import { fontFaceCss } from '@/utils/reader/css';
 import { OptionsApp } from './OptionsApp';
+import { registerAllGuides } from '@/utils/fandoms/all-guides';
+
+// Extension pages show spoiler reasons and episode pickers: every guide, at once.
+registerAllGuides();
 
 /** OpenDyslexic for the preview: Chrome ignores @font-face inside a shadow root, so it is declared on the page. */
 function declareBundledFonts(): void {

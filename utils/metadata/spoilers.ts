@@ -1,6 +1,7 @@
 import type { Blurb, SpoilerMark, Story } from '../story';
 import type { Episode, FandomData } from '../fandoms/types';
-import { FANDOMS } from '../fandoms';
+import { FANDOMS, fillGuides } from '../fandoms';
+import { GUIDED_FANDOMS, guidesVersion, registeredGuide } from '../fandoms/guides';
 import { episodeAt, episodesIn, findEpisode, lastEpisode } from '../fandoms/episodes';
 import { canonicalFandom } from './fandom-names';
 import { squash } from './text';
@@ -32,10 +33,28 @@ export interface SpoilerOptions {
 
 type Source = SpoilerMark['source'];
 
-// Built once: the fandom data never changes while the extension runs, and a
-// listing asks for the same guides once per tag of every blurb.
-let defaultGuideList: readonly FandomData[] | undefined;
-const defaultGuides = (): readonly FandomData[] => (defaultGuideList ??= FANDOMS.filter((f) => (f.episodes?.length ?? 0) > 0));
+/**
+ * The fandoms with an episode guide, and those with canon hints. Built once
+ * per set of registered guides (they arrive on demand in a page, see
+ * fandoms/guides.ts; a guide never changes once there), as a listing asks
+ * for them once per tag of every blurb.
+ */
+let guideLists: { version: number; episodes: readonly FandomData[]; hints: readonly FandomData[] } | undefined;
+
+function registeredGuideLists() {
+  fillGuides();
+  const version = guidesVersion();
+  if (guideLists?.version !== version) {
+    guideLists = {
+      version,
+      episodes: FANDOMS.filter((f) => (f.episodes?.length ?? 0) > 0),
+      hints: FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0),
+    };
+  }
+  return guideLists;
+}
+
+const defaultGuides = (): readonly FandomData[] => registeredGuideLists().episodes;
 
 const fold = (s: string) => squash(s).toLowerCase();
 const stripParen = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '');
@@ -710,11 +729,9 @@ function firstHintMatches(guide: FandomData, text: string): Array<{ hint: Hint; 
   return (guide.hints ?? []).flatMap((hint) => (found.has(hint) ? [{ hint, match: found.get(hint)! }] : []));
 }
 
-let hintGuideList: readonly FandomData[] | undefined;
-
 /** The guides with canon hints for a story's fandoms. */
 function hintGuidesFor(fandoms: string[], options: SpoilerOptions): FandomData[] {
-  const guides = options.guides ?? (hintGuideList ??= FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0));
+  const guides = options.guides ?? registeredGuideLists().hints;
   return dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g));
 }
 
@@ -764,6 +781,18 @@ export function spoilerMarks(story: Story | Blurb, options: SpoilerOptions = {})
     marks.push(...textHints(text.slice(0, HINT_TEXT_LIMIT), fandoms, options));
   }
   return dedupeMarks(marks);
+}
+
+/**
+ * Whether marks for these fandoms need an episode guide that is not
+ * registered yet: in a page, the `guides` part must load before the marks
+ * are read again (entrypoints/page.content/guides.ts).
+ */
+export function awaitsGuides(fandoms: readonly string[]): boolean {
+  return fandoms.some((name) => {
+    const fandom = canonicalFandom(name);
+    return GUIDED_FANDOMS.includes(fandom) && !registeredGuide(fandom);
+  });
 }
 
 /** One mark per point and source: the same statement in a field and its summary counts once. */
