@@ -18,10 +18,10 @@ export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
 /**
  * One blurb, or null when it is not a work (a bookmarked series or external work).
  *
- * A listing holds hundreds of blurbs, so each is read with few DOM calls:
- * one query per part of the blurb (the required-tag symbols, the tag list,
- * the stats), each answer sorted by class, instead of one query per field.
- * What each field reads is the same as its own selector would give.
+ * A listing holds hundreds of blurbs. In Chromium a scoped selector query
+ * costs less than reading an element's attributes or parents from script,
+ * so each field is its own query; what costs is avoided instead (a series
+ * query on blurbs with no series, a URL parse per author link).
  */
 export function readBlurb(li: Element, url: URL): Blurb | null {
   const header = li.querySelector('.header') ?? li;
@@ -36,25 +36,25 @@ export function readBlurb(li: Element, url: URL): Blurb | null {
   blurb.title = squash(titleLink.textContent);
   blurb.authors = blurbAuthors(heading!, titleLink, url);
   blurb.fandoms = tagTexts(header.querySelector('h5.fandoms'));
-  const symbols = requiredTagSymbols(header);
-  blurb.rating = parseRating(symbolText(symbols.rating));
-  blurb.categories = symbolList(symbols.category).filter((c) => !/^no category$/i.test(c));
+  blurb.rating = parseRating(symbolText(header, 'span.rating'));
+  blurb.categories = symbolList(header, 'span.category').filter((c) => !/^no category$/i.test(c));
 
-  const tags = tagLists(li.querySelector('ul.tags:not(.meta)'));
-  blurb.warnings = tags.warnings.length > 0 ? tags.warnings : symbolList(symbols.warnings);
-  blurb.relationships = tags.relationships;
-  blurb.characters = tags.characters;
-  blurb.tags = tags.freeforms;
+  const tags = li.querySelector('ul.tags:not(.meta)');
+  const warnings = tagTexts(tags, 'li.warnings a.tag');
+  blurb.warnings = warnings.length > 0 ? warnings : symbolList(header, 'span.warnings');
+  blurb.relationships = tagTexts(tags, 'li.relationships a.tag');
+  blurb.characters = tagTexts(tags, 'li.characters a.tag');
+  blurb.tags = tagTexts(tags, 'li.freeforms a.tag');
   blurb.summary = blockText(li.querySelector('blockquote.summary'));
 
-  const stats = statValues(li.querySelector('dl.stats'));
-  const language = squash(stats.language);
+  const stats = li.querySelector('dl.stats');
+  const language = squash(stats?.querySelector('dd.language')?.textContent);
   if (language) blurb.language = language;
-  const words = parseCount(stats.words);
+  const words = parseCount(stats?.querySelector('dd.words')?.textContent);
   if (words !== undefined) blurb.words = words;
-  const { chapterCount, status } = readChapterCount(stats.chapters);
+  const { chapterCount, status } = readChapterCount(stats?.querySelector('dd.chapters')?.textContent);
   blurb.chapterCount = chapterCount;
-  blurb.status = status !== 'unknown' ? status : symbolStatus(symbols.iswip);
+  blurb.status = status !== 'unknown' ? status : symbolStatus(header);
   const updated = isoDate(header.querySelector('p.datetime')?.textContent);
   if (updated) blurb.updated = updated;
   // Most works are in no series: a class lookup settles that before the selector runs.
@@ -63,80 +63,6 @@ export function readBlurb(li: Element, url: URL): Blurb | null {
     if (series.length > 0) blurb.series = series;
   }
   return blurb;
-}
-
-/** Whether a class attribute's value holds the class (as classList would say), without splitting it. */
-function hasClass(value: string, name: string): boolean {
-  for (let at = value.indexOf(name); at >= 0; at = value.indexOf(name, at + 1)) {
-    const end = at + name.length;
-    if ((at === 0 || isAsciiSpace(value.charCodeAt(at - 1))) && (end === value.length || isAsciiSpace(value.charCodeAt(end)))) return true;
-  }
-  return false;
-}
-
-/** The separators of a class attribute: space, tab, line feed, form feed, carriage return. */
-const isAsciiSpace = (code: number) => code === 32 || code === 9 || code === 10 || code === 12 || code === 13;
-
-const SYMBOL_KINDS = ['rating', 'warnings', 'category', 'iswip'] as const;
-type SymbolKind = (typeof SYMBOL_KINDS)[number];
-
-/** The first `ul.required-tags span.<kind>` of each kind in the header, from one query. */
-function requiredTagSymbols(header: Element): Partial<Record<SymbolKind, Element>> {
-  const found: Partial<Record<SymbolKind, Element>> = {};
-  for (const span of Array.from(header.querySelectorAll('ul.required-tags span[class]'))) {
-    const className = span.getAttribute('class') ?? '';
-    for (const kind of SYMBOL_KINDS) if (!found[kind] && hasClass(className, kind)) found[kind] = span;
-  }
-  return found;
-}
-
-const TAG_KINDS = ['warnings', 'relationships', 'characters', 'freeforms'] as const;
-type TagKind = (typeof TAG_KINDS)[number];
-
-/**
- * The texts of `li.<kind> a.tag` in the tag list for each kind, from one
- * query: a tag belongs to every kind of list item it sits in (the list's own
- * ancestors count too, as they do for a selector).
- */
-function tagLists(list: Element | null): Record<TagKind, string[]> {
-  const lists: Record<TagKind, string[]> = { warnings: [], relationships: [], characters: [], freeforms: [] };
-  if (!list) return lists;
-  const outer = kindsOfListItems(list, null);
-  for (const a of Array.from(list.querySelectorAll('a.tag'))) {
-    const kinds = outer | kindsOfListItems(a.parentElement, list);
-    if (kinds === 0) continue;
-    const text = squash(a.textContent);
-    if (!text) continue;
-    TAG_KINDS.forEach((kind, bit) => {
-      if (kinds & (1 << bit)) lists[kind].push(text);
-    });
-  }
-  return lists;
-}
-
-/** The tag kinds (one bit each, in TAG_KINDS order) of the `li` elements from `from` up to, not including, `stop`. */
-function kindsOfListItems(from: Element | null, stop: Element | null): number {
-  let kinds = 0;
-  for (let el = from; el && el !== stop; el = el.parentElement) {
-    if (el.localName !== 'li') continue;
-    const value = el.getAttribute('class') ?? '';
-    TAG_KINDS.forEach((kind, bit) => {
-      if (hasClass(value, kind)) kinds |= 1 << bit;
-    });
-  }
-  return kinds;
-}
-
-/** The text of the first `dd.language`, `dd.words` and `dd.chapters` of the stats, from one query. */
-function statValues(stats: Element | null): { language?: string; words?: string; chapters?: string } {
-  const values: { language?: string; words?: string; chapters?: string } = {};
-  if (!stats) return values;
-  for (const dd of Array.from(stats.querySelectorAll('dd.language, dd.words, dd.chapters'))) {
-    const className = dd.getAttribute('class') ?? '';
-    for (const kind of ['language', 'words', 'chapters'] as const)
-      if (values[kind] === undefined && hasClass(className, kind)) values[kind] = dd.textContent ?? '';
-  }
-  return values;
 }
 
 function withoutChapters(story: ReturnType<typeof emptyStory>): Blurb {
@@ -178,16 +104,18 @@ function authorUrl(href: string | null, base: URL): string | undefined {
 }
 
 /** A required-tags symbol's words: its title, else its text. */
-function symbolText(symbol: Element | undefined): string {
+function symbolText(header: Element, selector: string): string {
+  const symbol = header.querySelector(`ul.required-tags ${selector}`);
   return squash(symbol?.getAttribute('title') || symbol?.textContent);
 }
 
-function symbolList(symbol: Element | undefined): string[] {
-  const text = symbolText(symbol);
+function symbolList(header: Element, selector: string): string[] {
+  const text = symbolText(header, selector);
   return text ? text.split(/\s*,\s*/).filter(Boolean) : [];
 }
 
-function symbolStatus(symbol: Element | undefined): Blurb['status'] {
+function symbolStatus(header: Element): Blurb['status'] {
+  const symbol = header.querySelector('ul.required-tags span.iswip');
   if (symbol?.classList.contains('complete-yes')) return 'complete';
   if (symbol?.classList.contains('complete-no')) return 'in-progress';
   return 'unknown';
