@@ -44,9 +44,11 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * name is not "angel food cake"; longer phrases ignore case.
  */
 function phraseRegExp(phrase: string, sticky = false): RegExp {
-  const flags = /\s/.test(phrase.trim()) ? 'iu' : 'u';
+  const flags = ignoresCase(phrase) ? 'iu' : 'u';
   return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, sticky ? `${flags}y` : flags);
 }
+
+const ignoresCase = (phrase: string) => /\s/.test(phrase.trim());
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
@@ -61,23 +63,24 @@ const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
  * text's words are tried, each at that word, with the phrase's own expression.
  */
 class PhraseFinder {
-  private readonly byFirstWord = new Map<string, Array<{ phrase: string; re: RegExp }>>();
+  /** By first word: as written for phrases that keep case, lower-cased for those that ignore it. Expressions are compiled when a phrase's first word is first met: most never are. */
+  private readonly byWord = new Map<string, Array<{ phrase: string; re?: RegExp }>>();
+  private readonly byFoldedWord = new Map<string, Array<{ phrase: string; re?: RegExp }>>();
   /** Phrases starting with punctuation: tried the plain way. */
   private readonly others: Array<{ phrase: string; re: RegExp }> = [];
 
   constructor(phrases: Iterable<string>) {
     for (const phrase of new Set(phrases)) {
       if (!phrase) continue;
-      const re = phraseRegExp(phrase, true);
       const first = phrase.match(WORD_RUN)?.[0];
       if (!first || !STARTS_WITH_WORD.test(phrase)) {
         this.others.push({ phrase, re: phraseRegExp(phrase) });
         continue;
       }
-      const key = re.ignoreCase ? `i:${first.toLowerCase()}` : `s:${first}`;
-      const list = this.byFirstWord.get(key) ?? [];
-      list.push({ phrase, re });
-      this.byFirstWord.set(key, list);
+      const [index, key] = ignoresCase(phrase) ? [this.byFoldedWord, first.toLowerCase()] : [this.byWord, first];
+      const list = index.get(key) ?? [];
+      list.push({ phrase });
+      index.set(key, list);
     }
   }
 
@@ -85,16 +88,18 @@ class PhraseFinder {
   find(text: string | undefined): Set<string> {
     const found = new Set<string>();
     if (!text) return found;
-    const tryAt = (candidates: Array<{ phrase: string; re: RegExp }> | undefined, at: number) => {
-      for (const { phrase, re } of candidates ?? []) {
-        if (found.has(phrase)) continue;
+    const tryAt = (candidates: Array<{ phrase: string; re?: RegExp }> | undefined, at: number) => {
+      for (const candidate of candidates ?? []) {
+        if (found.has(candidate.phrase)) continue;
+        const re = (candidate.re ??= phraseRegExp(candidate.phrase, true));
         re.lastIndex = at;
-        if (re.test(text)) found.add(phrase);
+        if (re.test(text)) found.add(candidate.phrase);
       }
     };
-    for (const m of text.matchAll(WORD_RUN)) {
-      tryAt(this.byFirstWord.get(`s:${m[0]}`), m.index!);
-      tryAt(this.byFirstWord.get(`i:${m[0].toLowerCase()}`), m.index!);
+    const words = new RegExp(WORD_RUN);
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      tryAt(this.byWord.get(m[0]), m.index);
+      tryAt(this.byFoldedWord.get(m[0].toLowerCase()), m.index);
     }
     for (const { phrase, re } of this.others) if (re.test(text)) found.add(phrase);
     return found;
@@ -131,6 +136,7 @@ function buildTerms(): { aliases: Term[]; owners: Term[] } {
 }
 
 const TERMS = buildTerms();
+const ALIASES_LONGEST_FIRST = [...TERMS.aliases].sort((a, b) => b.phrase.length - a.phrase.length);
 
 let finder: PhraseFinder | undefined;
 
@@ -159,8 +165,7 @@ function namingScores(evidence: FandomEvidence): Map<FandomData, { score: number
   const inNamed = phraseFinder().find(named);
   // Longest phrases first, and a phrase inside a longer match is not counted twice.
   const seen: string[] = [];
-  const sorted = [...TERMS.aliases].sort((a, b) => b.phrase.length - a.phrase.length);
-  for (const term of sorted) {
+  for (const term of ALIASES_LONGEST_FIRST) {
     if (seen.some((s) => s.toLowerCase().includes(term.phrase.toLowerCase()))) continue;
     if (inNamed.has(term.phrase)) {
       seen.push(term.phrase);
