@@ -14,6 +14,7 @@ import { domFromBytes } from './lib/page-bytes';
 import { notAPage } from './lib/page-input';
 import { classifyPage } from '../utils/sites/index';
 import { installDomPurify } from '../utils/dompurify';
+import { registerAllGuides } from '../utils/fandoms/all-guides';
 
 const USAGE = 'usage: npm run --silent extract -- <file.html> --url <page url> [--generic]';
 
@@ -62,6 +63,7 @@ function main(): void {
   // Page scripts never run and their console noise (bad CSS) stays out of the output.
   const dom = domFromBytes(bytes, pageUrl);
   installDomPurify();
+  registerAllGuides();
   const result = classifyPage(dom.window.document, pageUrl, { generic });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }

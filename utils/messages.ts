@@ -25,7 +25,7 @@ export type Message =
   | { type: 'ficshelf:command'; command: Command }
   /** From a content script (which cannot open it itself): show the options page. */
   | { type: 'ficshelf:open-options' }
-  /** From a content script: run a part it needs only now (reader UI, saving, shield UI) in its own frame. */
+  /** From a content script: run a part it needs only now (reader UI, saving, shield UI, episode guides) in its own frame. */
   | { type: 'ficshelf:load-part'; part: PagePart }
   | SaveMessage;
 
@@ -34,7 +34,7 @@ export type Message =
  * (`entrypoints/<part>-part.ts` → `/<part>-part.js`) and run on demand, so the
  * content script injected into every page stays small.
  */
-export type PagePart = 'reader' | 'save' | 'shield';
+export type PagePart = 'reader' | 'save' | 'shield' | 'guides';
 
 /**
  * Saving a story (issue 5). The content script fetches; the background stores.

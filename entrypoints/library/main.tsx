@@ -3,6 +3,10 @@ import { installDomPurify } from '@/utils/dompurify';
 import '@/components/theme.css';
 import '@/components/library/library.css';
 import { LibraryView } from '@/components/library/LibraryView';
+import { registerAllGuides } from '@/utils/fandoms/all-guides';
+
+// Extension pages show spoiler reasons and episode pickers: every guide, at once.
+registerAllGuides();
 
 // Story HTML (saved, or read from fetched pages) is sanitised where it is shown: this page brings DOMPurify.
 installDomPurify();

@@ -4,6 +4,10 @@ import '@/components/theme.css';
 import './options.css';
 import { fontFaceCss } from '@/utils/reader/css';
 import { OptionsApp } from './OptionsApp';
+import { registerAllGuides } from '@/utils/fandoms/all-guides';
+
+// Extension pages show spoiler reasons and episode pickers: every guide, at once.
+registerAllGuides();
 
 // Story HTML (saved, or read from fetched pages) is sanitised where it is shown: this page brings DOMPurify.
 installDomPurify();

@@ -3,6 +3,7 @@ import { isKnownStoryHost } from '@/utils/site-access';
 import type { PageReport } from '@/utils/messages';
 import { storyWithoutHtml } from '@/utils/story-html';
 import { runFeatures } from './run-features';
+import { withEpisodeGuides } from './guides';
 
 const LOADED = Symbol.for('ficshelf.content-loaded');
 
@@ -18,18 +19,23 @@ export function detectAndReport(): void {
   try {
     // On a site the reader enabled by hand, no family may claim the page: allow Readability.
     const generic = !isKnownStoryHost(location.hostname);
-    const result = classifyPage(document, location.href, { generic });
-    document.documentElement.dataset.ficshelf = result.kind;
-    const page: PageReport = {
-      kind: result.kind,
-      site: result.site,
-      url: location.href,
-      // No markup: this script has no sanitiser, and the background and popup need the text only.
-      story: result.story && storyWithoutHtml(result.story),
-      listingCount: result.listing?.items.length,
-    };
-    browser.runtime.sendMessage({ type: 'ficshelf:page', page }).catch(() => undefined);
-    void runFeatures(result).catch((error) => console.warn('[FicShelf] features failed', error));
+    const read = classifyPage(document, location.href, { generic });
+    document.documentElement.dataset.ficshelf = read.kind;
+    // A fandom with an episode guide: its spoiler marks are read again once the guides are here.
+    void withEpisodeGuides(read)
+      .then((result) => {
+        const page: PageReport = {
+          kind: result.kind,
+          site: result.site,
+          url: location.href,
+          // No markup: this script has no sanitiser, and the background and popup need the text only.
+          story: result.story && storyWithoutHtml(result.story),
+          listingCount: result.listing?.items.length,
+        };
+        browser.runtime.sendMessage({ type: 'ficshelf:page', page }).catch(() => undefined);
+        return runFeatures(result);
+      })
+      .catch((error) => console.warn('[FicShelf] features failed', error));
   } catch (error) {
     document.documentElement.dataset.ficshelf = 'none';
     console.warn('[FicShelf] detection failed', error);

@@ -8,6 +8,10 @@ import { fontFaceCss } from '@/utils/reader/css';
 import { loadSettings, updateSettings, watchSettings } from '@/utils/settings-store';
 import type { Settings } from '@/utils/settings';
 import { loadPosition, savePosition } from '@/entrypoints/page.content/reader/position';
+import { registerAllGuides } from '@/utils/fandoms/all-guides';
+
+// Extension pages show spoiler reasons and episode pickers: every guide, at once.
+registerAllGuides();
 
 // Story HTML (saved, or read from fetched pages) is sanitised where it is shown: this page brings DOMPurify.
 installDomPurify();

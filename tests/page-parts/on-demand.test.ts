@@ -21,9 +21,15 @@ import { listingFilter } from '@/entrypoints/page.content/features/listing-filte
 import { setShielded } from '@/entrypoints/page.content/shield/state';
 import { READY_ATTRIBUTE } from '@/entrypoints/page.content/shield/ready';
 import { handleMessage } from '@/entrypoints/background';
+import { ALL_GUIDES } from '@/utils/fandoms/all-guides';
 import { BECOMING, BUFFY_S4E9, JILY, SEEING_RED, settingsWith, showPage } from '../shield/helpers';
 
-const PARTS: PartApis = { reader: { startReader }, save: { startPageSave }, shield: { spoilerShield, listingFilter } };
+const PARTS: PartApis = {
+  reader: { startReader },
+  save: { startPageSave },
+  shield: { spoilerShield, listingFilter },
+  guides: { fandoms: ALL_GUIDES.map((g) => g.fandom) },
+};
 
 /** Stands in for the background: a load-part request "runs" the part's script, which registers it. */
 function fakeBackground(libraryState: LibraryState | null = null) {

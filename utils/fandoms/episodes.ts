@@ -1,5 +1,6 @@
 import type { Episode, FandomData } from './types';
 import { fandomData } from '../metadata/fandom-names';
+import { fillGuides } from './index';
 
 /**
  * Lookups over the episode guides in utils/fandoms/*.ts.
@@ -17,7 +18,11 @@ export interface EpisodePoint {
 /** Data for a fandom by canonical name or any alias ("BtVS", "Buffy the Vampire Slayer (TV)"): the one lookup in fandom-names. */
 export { fandomData };
 
-const guide = (f: FandomData): Episode[] => f.episodes ?? [];
+/** A fandom's episodes, from its guide once one is registered (guides.ts). */
+function guide(f: FandomData): Episode[] {
+  fillGuides();
+  return f.episodes ?? [];
+}
 
 /** Number of seasons in the guide (0 when the fandom has no guide). */
 export function seasonCount(f: FandomData): number {

@@ -1,4 +1,5 @@
 import type { FandomData } from './types';
+import { guidesVersion, registeredGuide } from './guides';
 import { buffy } from './buffy';
 import { angel } from './angel';
 import { harryPotter } from './harry-potter';
@@ -37,3 +38,22 @@ export const FANDOMS: readonly FandomData[] = [
   goodOmens,
   hannibal,
 ];
+
+let filledVersion = -1;
+
+/**
+ * Fills each fandom's episodes and hints from the guides registered so far
+ * (guides.ts). Code that reads `episodes` or `hints` calls this first; it is
+ * cheap when nothing new arrived. A fandom's guide, once there, never changes.
+ */
+export function fillGuides(): void {
+  const version = guidesVersion();
+  if (version === filledVersion) return;
+  filledVersion = version;
+  for (const fandom of FANDOMS) {
+    const guide = fandom.episodes ? undefined : registeredGuide(fandom.name);
+    if (!guide) continue;
+    fandom.episodes = guide.episodes;
+    if (guide.hints) fandom.hints = guide.hints;
+  }
+}

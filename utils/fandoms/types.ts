@@ -1,6 +1,8 @@
 /**
- * What FicShelf knows about one fandom, as data. Each fandom lives in its own
- * file so episode guides and canon hints can be added beside the names later.
+ * What FicShelf knows about one fandom, as data. Each fandom's names and cast
+ * live in its own file; its episode guide and canon hints, when it has them,
+ * in `<fandom>-guide.ts`, filled in once registered (guides.ts: a page loads
+ * them on demand).
  */
 export interface FandomCharacter {
   /** Full canonical name ("Xander Harris"). */
@@ -25,7 +27,7 @@ export interface FandomData {
   portmanteaus?: Record<string, string>;
   /** Display name in reasons ("Buffy"). */
   short?: string;
-  /** Every episode, in air order, numbered as the fandom counts them. */
+  /** Every episode, in air order, numbered as the fandom counts them (from the fandom's guide, see guides.ts). */
   episodes?: Episode[];
   /** Names and events that place a story after a known episode. */
   hints?: CanonHint[];

@@ -43,10 +43,67 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  * "Supernatural" the show is not "a supernatural creature" and "Angel" the
  * name is not "angel food cake"; longer phrases ignore case.
  */
-function mentions(text: string, phrase: string): boolean {
-  if (!phrase || !text) return false;
-  const flags = /\s/.test(phrase.trim()) ? 'iu' : 'u';
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, flags).test(text);
+function phraseRegExp(phrase: string, sticky = false): RegExp {
+  const flags = ignoresCase(phrase) ? 'iu' : 'u';
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase)}(?![\\p{L}\\p{N}])`, sticky ? `${flags}y` : flags);
+}
+
+const ignoresCase = (phrase: string) => /\s/.test(phrase.trim());
+
+const WORD_RUN = /[\p{L}\p{N}]+/gu;
+const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
+
+/**
+ * Which of many phrases a text mentions, each as `phraseRegExp` reads it, in
+ * one pass over the text's words instead of one regular expression per
+ * phrase. A phrase that starts with a letter or digit can only match where a
+ * word of the text starts (its expression refuses a letter or digit before
+ * it), and that word is then the phrase's own first word (compared ignoring
+ * case for phrases that ignore case); so only the phrases filed under the
+ * text's words are tried, each at that word, with the phrase's own expression.
+ */
+class PhraseFinder {
+  /** By first word: as written for phrases that keep case, lower-cased for those that ignore it. Expressions are compiled when a phrase's first word is first met: most never are. */
+  private readonly byWord = new Map<string, Array<{ phrase: string; re?: RegExp }>>();
+  private readonly byFoldedWord = new Map<string, Array<{ phrase: string; re?: RegExp }>>();
+  /** Phrases starting with punctuation: tried the plain way. */
+  private readonly others: Array<{ phrase: string; re: RegExp }> = [];
+
+  constructor(phrases: Iterable<string>) {
+    for (const phrase of new Set(phrases)) {
+      if (!phrase) continue;
+      const first = phrase.match(WORD_RUN)?.[0];
+      if (!first || !STARTS_WITH_WORD.test(phrase)) {
+        this.others.push({ phrase, re: phraseRegExp(phrase) });
+        continue;
+      }
+      const [index, key] = ignoresCase(phrase) ? [this.byFoldedWord, first.toLowerCase()] : [this.byWord, first];
+      const list = index.get(key) ?? [];
+      list.push({ phrase });
+      index.set(key, list);
+    }
+  }
+
+  /** The phrases the text mentions. */
+  find(text: string | undefined): Set<string> {
+    const found = new Set<string>();
+    if (!text) return found;
+    const tryAt = (candidates: Array<{ phrase: string; re?: RegExp }> | undefined, at: number) => {
+      for (const candidate of candidates ?? []) {
+        if (found.has(candidate.phrase)) continue;
+        const re = (candidate.re ??= phraseRegExp(candidate.phrase, true));
+        re.lastIndex = at;
+        if (re.test(text)) found.add(candidate.phrase);
+      }
+    };
+    const words = new RegExp(WORD_RUN);
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      tryAt(this.byWord.get(m[0]), m.index);
+      tryAt(this.byFoldedWord.get(m[0].toLowerCase()), m.index);
+    }
+    for (const { phrase, re } of this.others) if (re.test(text)) found.add(phrase);
+    return found;
+  }
 }
 
 /** A term (alias or owner) and the fandoms it may point at. */
@@ -79,6 +136,19 @@ function buildTerms(): { aliases: Term[]; owners: Term[] } {
 }
 
 const TERMS = buildTerms();
+const ALIASES_LONGEST_FIRST = [...TERMS.aliases].sort((a, b) => b.phrase.length - a.phrase.length);
+
+let finder: PhraseFinder | undefined;
+
+/** Every alias, owner and character name inference reads, in one finder; built on first use. */
+function phraseFinder(): PhraseFinder {
+  finder ??= new PhraseFinder([
+    ...TERMS.aliases.map((t) => t.phrase),
+    ...TERMS.owners.map((t) => t.phrase),
+    ...FANDOMS.flatMap((f) => f.characters.flatMap((c) => [c.name, c.common, ...(c.also ?? [])])),
+  ]);
+  return finder;
+}
 
 /** Scores from naming evidence: aliases in disclaimer/title/summary, owners in the disclaimer and summary. */
 function namingScores(evidence: FandomEvidence): Map<FandomData, { score: number; unshared: boolean }> {
@@ -92,22 +162,25 @@ function namingScores(evidence: FandomEvidence): Map<FandomData, { score: number
     }
   };
   const named = [evidence.disclaimer, evidence.title, evidence.summary].filter(Boolean).join('\n');
+  const inNamed = phraseFinder().find(named);
   // Longest phrases first, and a phrase inside a longer match is not counted twice.
   const seen: string[] = [];
-  const sorted = [...TERMS.aliases].sort((a, b) => b.phrase.length - a.phrase.length);
-  for (const term of sorted) {
+  for (const term of ALIASES_LONGEST_FIRST) {
     if (seen.some((s) => s.toLowerCase().includes(term.phrase.toLowerCase()))) continue;
-    if (mentions(named, term.phrase)) {
+    if (inNamed.has(term.phrase)) {
       seen.push(term.phrase);
       credit(term, 1);
     }
   }
   const ownerText = [evidence.disclaimer, evidence.summary].filter(Boolean).join('\n');
+  const inOwnerText = phraseFinder().find(ownerText);
+  let inDisclaimer: Set<string> | undefined;
   for (const term of TERMS.owners) {
     if (seen.some((s) => s.toLowerCase().includes(term.phrase.toLowerCase()))) continue;
-    if (mentions(ownerText, term.phrase)) {
+    if (inOwnerText.has(term.phrase)) {
       seen.push(term.phrase);
-      credit(term, evidence.disclaimer && mentions(evidence.disclaimer, term.phrase) ? 1 : 0.5);
+      inDisclaimer ??= phraseFinder().find(evidence.disclaimer);
+      credit(term, inDisclaimer.has(term.phrase) ? 1 : 0.5);
     }
   }
   return scores;
@@ -125,15 +198,15 @@ interface CastHits {
 
 /** Distinct characters of each fandom named in the character and pairing lists or the opening text. */
 function characterHits(evidence: FandomEvidence): Map<FandomData, CastHits> {
-  const listed = [...(evidence.characters ?? []), ...(evidence.relationships ?? [])].join('\n');
-  const prose = evidence.text ?? '';
+  const listed = phraseFinder().find([...(evidence.characters ?? []), ...(evidence.relationships ?? [])].join('\n'));
+  const prose = phraseFinder().find(evidence.text);
   const hits = new Map<FandomData, CastHits>();
   for (const fandom of FANDOMS) {
     const entry: CastHits = { listed: new Set(), all: new Set() };
     for (const c of fandom.characters) {
       const names = [c.name, c.common, ...(c.also ?? [])];
-      if (names.some((n) => mentions(listed, n))) entry.listed.add(c.common);
-      if (names.some((n) => !EVERYDAY_WORDS.has(n) && mentions(prose, n))) entry.all.add(c.common);
+      if (names.some((n) => listed.has(n))) entry.listed.add(c.common);
+      if (names.some((n) => !EVERYDAY_WORDS.has(n) && prose.has(n))) entry.all.add(c.common);
     }
     for (const name of entry.listed) entry.all.add(name);
     if (entry.all.size > 0) hits.set(fandom, entry);

@@ -1,6 +1,7 @@
 import type { Blurb, SpoilerMark, Story } from '../story';
 import type { Episode, FandomData } from '../fandoms/types';
-import { FANDOMS } from '../fandoms';
+import { FANDOMS, fillGuides } from '../fandoms';
+import { GUIDED_FANDOMS, guidesVersion, registeredGuide } from '../fandoms/guides';
 import { episodeAt, episodesIn, findEpisode, lastEpisode } from '../fandoms/episodes';
 import { canonicalFandom } from './fandom-names';
 import { squash } from './text';
@@ -32,10 +33,28 @@ export interface SpoilerOptions {
 
 type Source = SpoilerMark['source'];
 
-// Built once: the fandom data never changes while the extension runs, and a
-// listing asks for the same guides once per tag of every blurb.
-let defaultGuideList: readonly FandomData[] | undefined;
-const defaultGuides = (): readonly FandomData[] => (defaultGuideList ??= FANDOMS.filter((f) => (f.episodes?.length ?? 0) > 0));
+/**
+ * The fandoms with an episode guide, and those with canon hints. Built once
+ * per set of registered guides (they arrive on demand in a page, see
+ * fandoms/guides.ts; a guide never changes once there), as a listing asks
+ * for them once per tag of every blurb.
+ */
+let guideLists: { version: number; episodes: readonly FandomData[]; hints: readonly FandomData[] } | undefined;
+
+function registeredGuideLists() {
+  fillGuides();
+  const version = guidesVersion();
+  if (guideLists?.version !== version) {
+    guideLists = {
+      version,
+      episodes: FANDOMS.filter((f) => (f.episodes?.length ?? 0) > 0),
+      hints: FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0),
+    };
+  }
+  return guideLists;
+}
+
+const defaultGuides = (): readonly FandomData[] => registeredGuideLists().episodes;
 
 const fold = (s: string) => squash(s).toLowerCase();
 const stripParen = (s: string) => s.replace(/\s*\([^)]*\)\s*$/, '');
@@ -638,28 +657,81 @@ function proseMarks(text: string, fandoms: string[], options: SpoilerOptions): S
 
 // ---------------------------------------------------------------- text hints
 
-const hintCache = new WeakMap<FandomData, Array<{ re: RegExp; hint: NonNullable<FandomData['hints']>[number] }>>();
+const WORD_EDGE_BEFORE = '(?<![\\p{L}\\p{N}])';
+const WORD_EDGE_AFTER = '(?![\\p{L}\\p{N}])';
 
-function hintPatterns(guide: FandomData) {
-  let cached = hintCache.get(guide);
-  if (!cached) {
-    cached = (guide.hints ?? []).flatMap((hint) => {
-      try {
-        return [{ re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${hint.pattern})(?![\\p{L}\\p{N}])`, 'iu'), hint }];
-      } catch {
-        return []; // a broken pattern in the data must not break every story page
-      }
-    });
-    hintCache.set(guide, cached);
-  }
-  return cached;
+type Hint = NonNullable<FandomData['hints']>[number];
+
+/** A guide's canon hints, ready to look for in story text. */
+interface HintMatcher {
+  /**
+   * Every position where at least one hint matches, found in one scan of the
+   * text (a lookahead over the alternation of all hints, so no match hides
+   * another) instead of one scan per hint.
+   */
+  starts: RegExp | null;
+  /** Each hint's own expression, sticky: tried only at those positions. */
+  hints: Array<{ re: RegExp; hint: Hint }>;
+  /** Hints that refer to their own groups: numbering changes inside the alternation, so they scan alone. */
+  alone: Array<{ re: RegExp; hint: Hint }>;
 }
 
-let hintGuideList: readonly FandomData[] | undefined;
+const hintMatchers = new WeakMap<FandomData, HintMatcher>();
+const OWN_GROUPS = /\\[1-9]|\\k<|\(\?<[^=!]/;
+
+function hintMatcher(guide: FandomData): HintMatcher {
+  let matcher = hintMatchers.get(guide);
+  if (matcher) return matcher;
+  matcher = { starts: null, hints: [], alone: [] };
+  const sources: string[] = [];
+  for (const hint of guide.hints ?? []) {
+    const source = `${WORD_EDGE_BEFORE}(?:${hint.pattern})${WORD_EDGE_AFTER}`;
+    try {
+      if (OWN_GROUPS.test(hint.pattern)) matcher.alone.push({ re: new RegExp(source, 'iu'), hint });
+      else {
+        matcher.hints.push({ re: new RegExp(source, 'iuy'), hint });
+        sources.push(`(?:${hint.pattern})`);
+      }
+    } catch {
+      // a broken pattern in the data must not break every story page
+    }
+  }
+  try {
+    if (sources.length > 0) matcher.starts = new RegExp(`${WORD_EDGE_BEFORE}(?=(?:${sources.join('|')})${WORD_EDGE_AFTER})`, 'giu');
+  } catch {
+    // Patterns that only compile on their own: each scans alone, as they did before the shared scan.
+    matcher.alone.push(...matcher.hints.map(({ re, hint }) => ({ re: new RegExp(re.source, 'iu'), hint })));
+    matcher.hints = [];
+  }
+  hintMatchers.set(guide, matcher);
+  return matcher;
+}
+
+/** Each hint's first match in the text (the same match its own expression finds scanning from the start), in hint order. */
+function firstHintMatches(guide: FandomData, text: string): Array<{ hint: Hint; match: string }> {
+  const { starts, hints, alone } = hintMatcher(guide);
+  const positions = starts ? Array.from(text.matchAll(starts), (m) => m.index!) : [];
+  const found = new Map<Hint, string>();
+  for (const { re, hint } of hints) {
+    for (const at of positions) {
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m) {
+        found.set(hint, m[0]);
+        break;
+      }
+    }
+  }
+  for (const { re, hint } of alone) {
+    const m = re.exec(text);
+    if (m) found.set(hint, m[0]);
+  }
+  return (guide.hints ?? []).flatMap((hint) => (found.has(hint) ? [{ hint, match: found.get(hint)! }] : []));
+}
 
 /** The guides with canon hints for a story's fandoms. */
 function hintGuidesFor(fandoms: string[], options: SpoilerOptions): FandomData[] {
-  const guides = options.guides ?? (hintGuideList ??= FANDOMS.filter((f) => (f.hints?.length ?? 0) > 0));
+  const guides = options.guides ?? registeredGuideLists().hints;
   return dedupeGuides(fandoms.map((f) => guideFor(f, guides)).filter((g): g is FandomData => !!g));
 }
 
@@ -667,10 +739,8 @@ function hintGuidesFor(fandoms: string[], options: SpoilerOptions): FandomData[]
 export function textHints(text: string, fandoms: string[], options: SpoilerOptions = {}): SpoilerMark[] {
   const marks: SpoilerMark[] = [];
   for (const guide of hintGuidesFor(fandoms, options)) {
-    for (const { re, hint } of hintPatterns(guide)) {
-      const m = re.exec(text);
-      if (!m) continue;
-      const mark = makeMark(guide, { season: hint.season, episode: hint.episode }, 'text', squash(m[0]).slice(0, 80));
+    for (const { hint, match } of firstHintMatches(guide, text)) {
+      const mark = makeMark(guide, { season: hint.season, episode: hint.episode }, 'text', squash(match).slice(0, 80));
       mark.strength = hint.strength;
       mark.what = hint.what;
       marks.push(mark);
@@ -711,6 +781,18 @@ export function spoilerMarks(story: Story | Blurb, options: SpoilerOptions = {})
     marks.push(...textHints(text.slice(0, HINT_TEXT_LIMIT), fandoms, options));
   }
   return dedupeMarks(marks);
+}
+
+/**
+ * Whether marks for these fandoms need an episode guide that is not
+ * registered yet: in a page, the `guides` part must load before the marks
+ * are read again (entrypoints/page.content/guides.ts).
+ */
+export function awaitsGuides(fandoms: readonly string[]): boolean {
+  return fandoms.some((name) => {
+    const fandom = canonicalFandom(name);
+    return GUIDED_FANDOMS.includes(fandom) && !registeredGuide(fandom);
+  });
 }
 
 /** One mark per point and source: the same statement in a field and its summary counts once. */

@@ -2,8 +2,13 @@
 
 /** Collapses runs of white space (including non-breaking spaces) and trims. */
 export function squash(text: string | null | undefined): string {
-  return (text ?? '').replace(/[\s\u00a0\u200b]+/g, ' ').trim();
+  if (!text) return '';
+  // Most texts (tag names, titles) are already squashed: checking is cheaper than rebuilding them.
+  return SQUASHED.test(text) ? text : text.replace(/[\s\u00a0\u200b]+/g, ' ').trim();
 }
+
+/** Text with no space at either end, no run of spaces and no space other than " ". */
+const SQUASHED = /^(?:[^\s\u200b]+(?: [^\s\u200b]+)*)$/;
 
 const CJK_CHAR = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]$/;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;

@@ -15,7 +15,14 @@ export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
   return blurbs.length > 0 ? blurbs : null;
 }
 
-/** One blurb, or null when it is not a work (a bookmarked series or external work). */
+/**
+ * One blurb, or null when it is not a work (a bookmarked series or external work).
+ *
+ * A listing holds hundreds of blurbs. In Chromium a scoped selector query
+ * costs less than reading an element's attributes or parents from script,
+ * so each field is its own query; what costs is avoided instead (a series
+ * query on blurbs with no series, a URL parse per author link).
+ */
 export function readBlurb(li: Element, url: URL): Blurb | null {
   const header = li.querySelector('.header') ?? li;
   const heading = header.querySelector('h4.heading');
@@ -50,8 +57,11 @@ export function readBlurb(li: Element, url: URL): Blurb | null {
   blurb.status = status !== 'unknown' ? status : symbolStatus(header);
   const updated = isoDate(header.querySelector('p.datetime')?.textContent);
   if (updated) blurb.updated = updated;
-  const series = readSeries(Array.from(li.querySelectorAll('ul.series > li')), url);
-  if (series.length > 0) blurb.series = series;
+  // Most works are in no series: a class lookup settles that before the selector runs.
+  if (li.getElementsByClassName('series')[0]) {
+    const series = readSeries(Array.from(li.querySelectorAll('ul.series > li')), url);
+    if (series.length > 0) blurb.series = series;
+  }
   return blurb;
 }
 
@@ -65,7 +75,7 @@ function blurbAuthors(heading: Element, titleLink: Element, url: URL) {
   const links = Array.from(heading.querySelectorAll('a[rel~="author"]'));
   if (links.length > 0) {
     return links.map((a) => {
-      const href = absoluteUrl(a.getAttribute('href'), url);
+      const href = authorUrl(a.getAttribute('href'), url);
       const name = squash(a.textContent);
       return href ? { name, url: href } : { name };
     });
@@ -76,6 +86,21 @@ function blurbAuthors(heading: Element, titleLink: Element, url: URL) {
     .join(' ');
   const byline = /\bby\s+(.*?)(?:\s+for\s+.*)?$/i.exec(squash(own))?.[1];
   return byline ? byline.split(/\s*,\s*/).filter(Boolean).map((name) => ({ name })) : [];
+}
+
+/**
+ * Author links made absolute, remembered: a listing names the same creators
+ * on many blurbs, and parsing a URL costs more than the rest of a byline.
+ */
+const authorUrls = new Map<string, string | undefined>();
+
+function authorUrl(href: string | null, base: URL): string | undefined {
+  const key = `${base.href}\n${href}`;
+  if (!authorUrls.has(key)) {
+    if (authorUrls.size >= 2_000) authorUrls.clear();
+    authorUrls.set(key, absoluteUrl(href, base));
+  }
+  return authorUrls.get(key);
 }
 
 /** A required-tags symbol's words: its title, else its text. */

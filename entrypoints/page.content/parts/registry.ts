@@ -8,6 +8,8 @@ export interface PartApis {
   reader: { startReader(context: FeatureContext, autoOpen: boolean): void };
   save: { startPageSave(context: FeatureContext, extract: SaveDeps['extract']): SaveController };
   shield: { spoilerShield: Feature; listingFilter: Feature };
+  /** The fandoms whose guides it registered (utils/fandoms/guides.ts keeps the guides themselves). */
+  guides: { fandoms: readonly string[] };
 }
 
 /**

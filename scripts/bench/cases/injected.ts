@@ -4,6 +4,7 @@ import { gzipSync } from 'node:zlib';
 import type { BenchCase } from '../context';
 import { groupSizes } from '../module-groups';
 import type { CaseResult } from '../stats';
+import { GUIDED_FANDOMS } from '../../../utils/fandoms/guides';
 
 /**
  * Case 4: bytes of every content script the built chrome-mv3 extension
@@ -101,6 +102,7 @@ export const injectedCase: BenchCase = async (ctx) => {
     pass: kb(gz) <= TARGET_KB,
     note: `${injected.map((s) => s.file).join(' + ')}; ${kb(min).toFixed(1)} KB minified`,
   });
+  results.push(...guidesPartRows(path.join(ctx.outDir, 'chrome-mv3'), gz));
   for (const script of scripts) {
     for (const part of script.parts) {
       results.push({
@@ -118,3 +120,27 @@ export const injectedCase: BenchCase = async (ctx) => {
   ctx.log(`  ${scripts.length} content scripts, ${kb(gz).toFixed(1)} KB gzipped on AO3`);
   return results;
 };
+
+/**
+ * The episode guides are not injected into every page: the content script
+ * runs the `guides` part (entrypoints/guides-part.ts) only on story and
+ * listing pages whose fandoms have a guide. Printed apart, with what such a
+ * page carries in all, so the figure above is not read as the whole story.
+ */
+function guidesPartRows(extensionDir: string, injectedGz: number): CaseResult[] {
+  const bytes = readFileSync(path.join(extensionDir, 'guides-part.js'));
+  const gz = gzipSync(bytes, { level: 9 }).length;
+  const where = `loaded only on story/listing pages whose fandoms have a guide (${GUIDED_FANDOMS.join(', ')})`;
+  return [
+    { case: '4 injected', name: 'guides-part.js gzipped (on demand)', unit: 'KB', median: kb(gz), p95: kb(gz), runs: 1, note: `${kb(bytes.length).toFixed(1)} KB minified; ${where}` },
+    {
+      case: '4 injected',
+      name: 'on an AO3 page of a fandom with a guide (gzipped)',
+      unit: 'KB',
+      median: kb(injectedGz + gz),
+      p95: kb(injectedGz + gz),
+      runs: 1,
+      note: 'content scripts + guides-part.js, before reader mode',
+    },
+  ];
+}

@@ -5,6 +5,7 @@ import { installDomPurify } from '../../../utils/dompurify';
 import { verdict } from '../../../utils/filters/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing } from '../synthetic-listing';
+import { registerAllGuides } from '../../../utils/fandoms/all-guides';
 import { timeInterleaved, type Samples, type TimingOptions } from './timing';
 
 // The split below times DOMPurify on the chapter HTML, read here as the reader or saving would.
@@ -106,5 +107,8 @@ function syntheticListing(count: number, options: TimingOptions): Samples & { en
   const verdictMs = quickMedian(() => items.forEach((item) => verdict(item, FILTER_SETTINGS)));
   return { ...listing(options), extractMs, verdictMs };
 }
+
+// As the content script has them on a page whose fandom has a guide (it loads the guides part first).
+registerAllGuides();
 
 Object.assign(globalThis, { ficshelfBench: { extraction, detection, listing, syntheticListing } });
