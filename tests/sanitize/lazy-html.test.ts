@@ -130,7 +130,12 @@ describe('what the content script sends carries no story HTML', () => {
     withoutSanitizer();
     showPage(FULL_WORK.fixture, FULL_WORK.url);
     detectAndReport();
-    const report = messages.find((m) => m.type === 'ficshelf:page');
+    // The report goes once the page is read (and any episode guides it needs are asked for).
+    const report = await vi.waitFor(() => {
+      const found = messages.find((m) => m.type === 'ficshelf:page');
+      if (!found) throw new Error('no page report yet');
+      return found;
+    });
     expect(report?.type === 'ficshelf:page' && report.page.kind).toBe('story');
     const story = report?.type === 'ficshelf:page' ? report.page.story : undefined;
     expect(story?.chapters.length).toBeGreaterThan(10);
