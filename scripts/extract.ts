@@ -13,6 +13,7 @@ import path from 'node:path';
 import { domFromBytes } from './lib/page-bytes';
 import { notAPage } from './lib/page-input';
 import { classifyPage } from '../utils/sites/index';
+import { generic as genericAdapter } from '../utils/sites/generic';
 
 const USAGE = 'usage: npm run --silent extract -- <file.html> --url <page url> [--generic]';
 
@@ -60,7 +61,7 @@ function main(): void {
   }
   // Page scripts never run and their console noise (bad CSS) stays out of the output.
   const dom = domFromBytes(bytes, pageUrl);
-  const result = classifyPage(dom.window.document, pageUrl, { generic });
+  const result = classifyPage(dom.window.document, pageUrl, { generic: generic ? genericAdapter : undefined });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 

@@ -1,7 +1,8 @@
-import { classifyPage } from '@/utils/sites';
+import { classifyWithFallback } from '@/utils/sites/fallback';
 import { isKnownStoryHost } from '@/utils/site-access';
 import type { PageReport } from '@/utils/messages';
 import { runFeatures } from './run-features';
+import { loadPart } from './parts/registry';
 
 const LOADED = Symbol.for('ficshelf.content-loaded');
 
@@ -10,14 +11,16 @@ const LOADED = Symbol.for('ficshelf.content-loaded');
  * Runs at most once per page (the popup may inject it again on an enabled
  * site), and nothing it does may throw into the site's own scripts.
  */
-export function detectAndReport(): void {
+export async function detectAndReport(): Promise<void> {
   const marker = globalThis as unknown as Record<symbol, boolean>;
   if (marker[LOADED]) return;
   marker[LOADED] = true;
   try {
-    // On a site the reader enabled by hand, no family may claim the page: allow Readability.
-    const generic = !isKnownStoryHost(location.hostname);
-    const result = classifyPage(document, location.href, { generic });
+    // On a site the reader enabled by hand, no family may claim the page: allow Readability (loaded as a part).
+    const result = await classifyWithFallback(document, location.href, {
+      genericAllowed: !isKnownStoryHost(location.hostname),
+      loadGeneric: async () => (await loadPart('generic')).generic,
+    });
     document.documentElement.dataset.ficshelf = result.kind;
     const page: PageReport = {
       kind: result.kind,

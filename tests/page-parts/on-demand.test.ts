@@ -18,12 +18,13 @@ import { startReader } from '@/entrypoints/page.content/features/reader-mode';
 import { startPageSave } from '@/entrypoints/page.content/features/save-story';
 import { spoilerShield } from '@/entrypoints/page.content/features/spoiler-shield';
 import { listingFilter } from '@/entrypoints/page.content/features/listing-filter';
+import { generic } from '@/utils/sites/generic';
 import { setShielded } from '@/entrypoints/page.content/shield/state';
 import { READY_ATTRIBUTE } from '@/entrypoints/page.content/shield/ready';
 import { handleMessage } from '@/entrypoints/background';
 import { BECOMING, BUFFY_S4E9, JILY, SEEING_RED, settingsWith, showPage } from '../shield/helpers';
 
-const PARTS: PartApis = { reader: { startReader }, save: { startPageSave }, shield: { spoilerShield, listingFilter } };
+const PARTS: PartApis = { reader: { startReader }, save: { startPageSave }, shield: { spoilerShield, listingFilter }, generic: { generic } };
 
 /** Stands in for the background: a load-part request "runs" the part's script, which registers it. */
 function fakeBackground(libraryState: LibraryState | null = null) {

@@ -1,4 +1,5 @@
 import type { PagePart } from '@/utils/messages';
+import type { SiteAdapter } from '@/utils/sites/types';
 import type { Feature, FeatureContext } from '../features/feature';
 import type { SaveController } from '../save/controller';
 import type { SaveDeps } from '../save/run-save';
@@ -8,6 +9,7 @@ export interface PartApis {
   reader: { startReader(context: FeatureContext, autoOpen: boolean): void };
   save: { startPageSave(context: FeatureContext, extract: SaveDeps['extract']): SaveController };
   shield: { spoilerShield: Feature; listingFilter: Feature };
+  generic: { generic: SiteAdapter };
 }
 
 /**
