@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
-import type { LibrarySchema, PostingGroup, StoredStory } from './schema';
+import type { LibrarySchema, PostingShard, StoredStory } from './schema';
 import type { SavedStory } from './types';
 
 /**
@@ -8,11 +8,11 @@ import type { SavedStory } from './types';
  * characters) lives in a MiniSearch index kept in memory and rebuilt from the
  * stories store only when the library's revision changed. Full text (summary and
  * chapters) lives in the persisted `postings` store, written in the same
- * transaction as each save or delete, so a search reads a few index ranges and
- * never chapter text. A posting group holds one story's terms that share their
- * first two letters: a save writes a few hundred groups at most (one per prefix
- * its text uses) instead of one record per distinct word, and a search reads
- * the groups of one prefix.
+ * transaction as each save or delete, so a search never reads chapter text.
+ * Postings are sharded by the term's first letter and by a bucket of story
+ * ids (64): a search reads the 64 shards of one letter, whatever the size of
+ * the library (one record per story was too many reads at 5,000 stories), and
+ * a save rewrites the few dozen shards of its story's bucket.
  */
 
 export type SearchField = 'title' | 'author' | 'fandom' | 'tags' | 'text';
@@ -30,10 +30,8 @@ export interface SearchOptions {
 
 const MIN_WORD = 2;
 const MAX_WORD = 40;
-/** A last word shorter than this is matched whole: a two-letter prefix would read most of the index. */
+/** A last word shorter than this is matched whole: a two-letter prefix would match most of the index. */
 const MIN_PREFIX = 3;
-/** Letters of the prefix postings are grouped by; must stay below MIN_PREFIX so a typed prefix falls in one group. */
-const PREFIX_LENGTH = 2;
 
 /** Lower-case, strip diacritics, split on anything that is not a letter; keeps words of 2+ letters. Shared by indexing and querying. */
 export function tokenize(text: string): string[] {
@@ -109,41 +107,123 @@ export async function allRequests(issue: (add: (request: Promise<unknown>) => vo
   await Promise.all(pending);
 }
 
-/** The key a term's postings are grouped under: its first two letters (UTF-16 units, the same for a query word and every term it prefixes). */
-export function termPrefix(term: string): string {
-  return term.slice(0, PREFIX_LENGTH);
+/**
+ * Buckets the postings are spread over by story id. Fixed for the life of the
+ * schema: changing it means a migration that rewrites every shard.
+ */
+export const POSTING_BUCKETS = 64;
+
+/** The letter a term is filed under: its first UTF-16 unit (the same for a query word and every term it prefixes). */
+export function termLetter(term: string): string {
+  return term.slice(0, 1);
 }
 
-/** Term counts grouped by prefix: prefix → (term → count). */
-export function groupByPrefix(counts: Iterable<[string, number]>): Map<string, Record<string, number>> {
-  const groups = new Map<string, Record<string, number>>();
+/** The bucket of a story's postings: FNV-1a of its id, so the same id always lands in the same shards. */
+export function storyBucket(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % POSTING_BUCKETS;
+}
+
+/*
+ * A shard's text: one line per story, "\n<id>\t<term>:<n>\t<term>:<n>…", ids
+ * URI-encoded so they hold no tab or newline, terms being letters only. A
+ * search finds "\t<word>" with indexOf and the story by the line it is on.
+ */
+const storyKey = (id: string) => encodeURIComponent(id);
+
+/** A story's lines, one per letter its terms start with. */
+export function storyLines(id: string, counts: Iterable<[string, number]>): Map<string, string> {
+  const key = storyKey(id);
+  const parts = new Map<string, string[]>();
   for (const [term, n] of counts) {
-    const prefix = termPrefix(term);
-    let group = groups.get(prefix);
-    if (!group) groups.set(prefix, (group = {}));
-    group[term] = n;
+    const letter = termLetter(term);
+    let line = parts.get(letter);
+    if (!line) parts.set(letter, (line = [`\n${key}`]));
+    line.push(`${term}:${n}`);
   }
-  return groups;
+  const lines = new Map<string, string>();
+  for (const [letter, line] of parts) lines.set(letter, line.join('\t'));
+  return lines;
 }
 
-/** The count stored for `term` in a group; own properties only, since a term such as "constructor" is also an Object.prototype key. */
-export function termCount(group: PostingGroup, term: string): number | undefined {
-  return Object.prototype.hasOwnProperty.call(group.terms, term) ? group.terms[term] : undefined;
+/** The shard's text without the story's line. */
+function withoutLine(lines: string, key: string): string {
+  const start = lines.indexOf(`\n${key}\t`);
+  if (start < 0) return lines;
+  const end = lines.indexOf('\n', start + 1);
+  return end < 0 ? lines.slice(0, start) : lines.slice(0, start) + lines.slice(end);
 }
 
-/** Makes the story's postings exactly `counts` (inside the caller's transaction): one put per prefix its text uses. */
-export async function writePostings(postings: WriteStore<'postings'>, id: string, counts: Map<string, number>): Promise<void> {
-  const groups = groupByPrefix(counts);
-  const oldKeys = await postings.index('id').getAllKeys(id);
-  await allRequests((add) => {
-    for (const key of oldKeys) if (!groups.has(key[0])) add(postings.delete(key));
-    for (const [prefix, terms] of groups) add(postings.put({ prefix, id, terms }));
-  });
+/**
+ * Collects the postings changes of one transaction and writes them per bucket:
+ * each bucket touched is read once (one request for all its shards) and each
+ * shard that changed is written once, however many stories of the bucket the
+ * transaction saved or deleted.
+ */
+export class PostingsWriter {
+  private readonly changes = new Map<number, Map<string, Map<string, string>>>();
+
+  constructor(private readonly postings: WriteStore<'postings'>) {}
+
+  /** The story's postings become exactly `counts` (empty: none, as for a deleted story). */
+  set(id: string, counts: Iterable<[string, number]>): void {
+    const bucket = storyBucket(id);
+    let stories = this.changes.get(bucket);
+    if (!stories) this.changes.set(bucket, (stories = new Map()));
+    stories.set(storyKey(id), storyLines(id, counts));
+  }
+
+  async flush(): Promise<void> {
+    const buckets = [...this.changes];
+    this.changes.clear();
+    const shards = await Promise.all(buckets.map(([bucket]) => this.postings.index('bucket').getAll(bucket)));
+    await allRequests((add) => {
+      buckets.forEach(([bucket, stories], i) => {
+        const letters = new Map(shards[i]!.map((shard) => [shard.letter, shard.lines]));
+        const changed = new Set<string>();
+        for (const [letter, lines] of letters) {
+          let next = lines;
+          for (const key of stories.keys()) next = withoutLine(next, key);
+          if (next !== lines) (letters.set(letter, next), changed.add(letter));
+        }
+        for (const lines of stories.values()) {
+          for (const [letter, line] of lines) {
+            letters.set(letter, (letters.get(letter) ?? '') + line);
+            changed.add(letter);
+          }
+        }
+        for (const letter of changed) {
+          const lines = letters.get(letter)!;
+          add(lines ? this.postings.put({ letter, bucket, lines }) : this.postings.delete([letter, bucket]));
+        }
+      });
+    });
+  }
 }
 
-export async function deletePostings(postings: WriteStore<'postings'>, id: string): Promise<void> {
-  const keys = await postings.index('id').getAllKeys(id);
-  await allRequests((add) => keys.forEach((key) => add(postings.delete(key))));
+/** Makes the story's postings exactly `counts` (inside the caller's transaction). */
+export async function writePostings(postings: WriteStore<'postings'>, id: string, counts: Iterable<[string, number]>): Promise<void> {
+  const writer = new PostingsWriter(postings);
+  writer.set(id, counts);
+  await writer.flush();
+}
+
+/** Every term → count the index holds for a story (for checks: search never reads a story's postings whole). */
+export async function storyTerms(db: IDBPDatabase<LibrarySchema>, id: string): Promise<Map<string, number>> {
+  const key = `\n${storyKey(id)}\t`;
+  const terms = new Map<string, number>();
+  for (const shard of await db.getAllFromIndex('postings', 'bucket', storyBucket(id))) {
+    const start = shard.lines.indexOf(key);
+    if (start < 0) continue;
+    const end = shard.lines.indexOf('\n', start + 1);
+    const line = shard.lines.slice(start + key.length, end < 0 ? undefined : end);
+    for (const entry of line.split('\t')) {
+      const colon = entry.lastIndexOf(':');
+      terms.set(entry.slice(0, colon), Number(entry.slice(colon + 1)));
+    }
+  }
+  return terms;
 }
 
 /** Marks the metadata index stale for every context (inside the caller's transaction). */
@@ -207,21 +287,32 @@ function addHit(hits: WordHits, id: string, score: number, where: SearchField[])
 
 /** The score of each text match: story ids with how often the word occurs, or 0 for a longer word it only prefixes. */
 async function textMatches(db: IDBPDatabase<LibrarySchema>, word: string, prefix: boolean): Promise<Array<[string, number]>> {
-  // Arrays sort after strings in IndexedDB, so [p, []] bounds every [p, id].
-  const group = termPrefix(word);
-  const groups: PostingGroup[] = await db.getAll('postings', IDBKeyRange.bound([group], [group, []]));
+  const letter = termLetter(word);
+  const shards: PostingShard[] = await db.getAll('postings', IDBKeyRange.bound([letter, 0], [letter, POSTING_BUCKETS]));
+  const needle = `\t${word}`;
   const matches: Array<[string, number]> = [];
-  for (const posting of groups) {
-    if (!prefix) {
-      const n = termCount(posting, word);
-      if (n !== undefined) matches.push([posting.id, n]);
-      continue;
-    }
-    for (const term in posting.terms) {
-      if (term.startsWith(word)) matches.push([posting.id, term === word ? posting.terms[term]! : 0]);
+  for (const { lines } of shards) {
+    for (let at = lines.indexOf(needle); at >= 0; at = lines.indexOf(needle, at + needle.length)) {
+      const after = at + needle.length;
+      const exact = lines.charCodeAt(after) === 0x3a; // ':' ends the term
+      if (!exact && !prefix) continue;
+      const lineStart = lines.lastIndexOf('\n', at);
+      const id = decodeURIComponent(lines.slice(lineStart + 1, lines.indexOf('\t', lineStart)));
+      matches.push([id, exact ? Number(lines.slice(after + 1, termEnd(lines, after + 1))) : 0]);
     }
   }
   return matches;
+}
+
+/** Where the count that starts at `from` ends: the next tab or newline, or the end of the shard. */
+function termEnd(lines: string, from: number): number {
+  let end = from;
+  while (end < lines.length) {
+    const code = lines.charCodeAt(end);
+    if (code === 0x09 || code === 0x0a) break;
+    end++;
+  }
+  return end;
 }
 
 async function wordHits(
