@@ -358,6 +358,25 @@ export async function listStories(db: LibraryDB, query: LibraryQuery = {}): Prom
   return stories.slice(start, end).map(fromStored);
 }
 
+/**
+ * The most recently updated stories, newest first, read through the
+ * updatedAt index: the library's first screen without reading every record.
+ */
+export async function newestStories(db: LibraryDB, limit: number): Promise<SavedStory[]> {
+  const stories: SavedStory[] = [];
+  let cursor = await db.transaction('stories').store.index('updatedAt').openCursor(null, 'prev');
+  while (cursor && stories.length < limit) {
+    stories.push(fromStored(cursor.value));
+    cursor = stories.length < limit ? await cursor.continue() : null;
+  }
+  return stories;
+}
+
+/** Every story, in no particular order: for a view that sorts and filters in memory (listStories sorts). */
+export async function allStories(db: LibraryDB): Promise<SavedStory[]> {
+  return (await db.getAll('stories')).map(fromStored);
+}
+
 /** Deletes stories with their chapters and index entries; the result undoes it through restoreStories. */
 export async function deleteStories(db: LibraryDB, ids: string[]): Promise<DeletedStories> {
   return inTransaction(db, async (tx) => {
