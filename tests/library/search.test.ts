@@ -194,6 +194,41 @@ describe('searchLibrary', () => {
     db.close();
   });
 
+  it('after a save or delete, updates the metadata index with the stories that changed instead of reading every one', async () => {
+    const db = await smallLibrary();
+    expect((await searchLibrary(db, 'tides')).map((h) => h.id)).toEqual(['s3']);
+    const reads: string[] = [];
+    for (const method of ['get', 'getAll', 'openCursor'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: any[]) => any;
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: any[]) {
+        reads.push(`${this.name}.${method}`);
+        return original.apply(this, args);
+      });
+    }
+    // Retitled, a new story, and one deleted: three revisions behind.
+    await saveStory(db, makeStory('s3', ['Nothing here but the sea.'], { title: 'Low Water', authors: [{ name: 'Marée' }] }));
+    await saveStory(db, makeStory('s4', ['A lighthouse.'], { title: 'High Tides', authors: [{ name: 'Keeper' }] }));
+    await deleteStories(db, ['s2']);
+    reads.length = 0;
+    expect((await searchLibrary(db, 'tides')).map((h) => h.id)).toEqual(['s4']);
+    expect((await searchLibrary(db, 'low water')).map((h) => h.id)).toEqual(['s3']);
+    expect((await searchLibrary(db, 'penwright')).map((h) => h.id)).toEqual([]);
+    expect((await searchLibrary(db, 'keeper')).map((h) => [h.id, h.where])).toEqual([['s4', ['author']]]);
+    expect(reads.filter((r) => r === 'stories.getAll' || r === 'stories.openCursor')).toEqual([]);
+    expect(reads.filter((r) => r === 'stories.get').length).toBe(3);
+    db.close();
+  });
+
+  it('rebuilds the metadata index whole when the change log does not reach back to it', async () => {
+    const db = await smallLibrary();
+    await searchLibrary(db, 'warm up');
+    await saveStory(db, makeStory('s5', ['Fog.'], { title: 'Harbour Lights' }));
+    const revision = (await db.get('meta', 'revision'))!.value;
+    await db.delete('meta', `changed:${String(revision).padStart(12, '0')}`);
+    expect((await searchLibrary(db, 'harbour')).map((h) => h.id)).toEqual(['s5']);
+    db.close();
+  });
+
   it('measures search time at 2,000 stories (printed, not asserted)', async () => {
     const db = await openLibrary(freshName('search-scale'));
     const vocabulary = syntheticVocabulary(3000);

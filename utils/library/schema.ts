@@ -75,7 +75,8 @@ export interface LibrarySchema extends DBSchema {
   /** Small bookkeeping records, e.g. the revision that tells search its in-memory index is stale. */
   meta: {
     key: string;
-    value: { key: string; value: number };
+    /** `ids`: on a change-log record ("changed:<revision>"), the stories that revision saved or deleted. */
+    value: { key: string; value: number; ids?: string[] };
   };
 }
 

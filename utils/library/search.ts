@@ -172,7 +172,11 @@ export class PostingsWriter {
     let stories = this.changes.get(bucket);
     if (!stories) this.changes.set(bucket, (stories = new Map()));
     stories.set(storyKey(id), storyLines(id, counts));
+    this.ids.add(id);
   }
+
+  /** Every story given to set() since the writer was made. */
+  readonly ids = new Set<string>();
 
   async flush(): Promise<void> {
     const buckets = [...this.changes];
@@ -227,9 +231,33 @@ export async function storyTerms(db: IDBPDatabase<LibrarySchema>, id: string): P
 }
 
 /** Marks the metadata index stale for every context (inside the caller's transaction). */
-export async function bumpRevision(meta: WriteStore<'meta'>): Promise<void> {
+export async function bumpRevision(meta: WriteStore<'meta'>, changed: Iterable<string> = []): Promise<void> {
   const current = await meta.get('revision');
-  await meta.put({ key: 'revision', value: (current?.value ?? 0) + 1 });
+  const revision = (current?.value ?? 0) + 1;
+  await allRequests((add) => {
+    add(meta.put({ key: 'revision', value: revision }));
+    // Which stories this revision changed, so an index one revision behind updates them instead of reading every story.
+    add(meta.put({ key: changeKey(revision), value: revision, ids: [...changed] }));
+    if (revision > CHANGES_KEPT) add(meta.delete(IDBKeyRange.bound(CHANGE_PREFIX, changeKey(revision - CHANGES_KEPT), false, true)));
+  });
+}
+
+/** Revisions whose changed ids are kept: an index further behind is rebuilt whole. */
+const CHANGES_KEPT = 1000;
+const CHANGE_PREFIX = 'changed:';
+/** Zero-padded so the keys sort by revision. */
+const changeKey = (revision: number) => `${CHANGE_PREFIX}${String(revision).padStart(12, '0')}`;
+
+/** The ids changed after revision `from` up to `to`, or null when the log does not cover every one of those revisions. */
+async function changedSince(db: IDBPDatabase<LibrarySchema>, from: number, to: number): Promise<Set<string> | null> {
+  const entries = await db.getAll('meta', IDBKeyRange.bound(changeKey(from + 1), changeKey(to)));
+  if (entries.length !== to - from) return null;
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.ids) return null;
+    for (const id of entry.ids) ids.add(id);
+  }
+  return ids;
 }
 
 interface MetadataDoc {
@@ -268,6 +296,17 @@ async function metadataIndex(db: IDBPDatabase<LibrarySchema>): Promise<MiniSearc
   const revision = (await db.get('meta', 'revision'))?.value ?? 0;
   const cached = metadataCache.get(db);
   if (cached && cached.revision === revision) return cached.index;
+  if (cached && cached.revision < revision) {
+    // A save or delete since: update the stories it changed, not the whole index (every story record is a long read at thousands).
+    const changed = await changedSince(db, cached.revision, revision);
+    if (changed) {
+      const stories = await Promise.all([...changed].map((id) => db.get('stories', id)));
+      for (const id of changed) if (cached.index.has(id)) cached.index.discard(id);
+      for (const story of stories) if (story) cached.index.add(metadataDoc(story));
+      cached.revision = revision;
+      return cached.index;
+    }
+  }
   const index = newMetadataIndex();
   const stories: StoredStory[] = await db.getAll('stories');
   index.addAll(stories.map(metadataDoc));

@@ -213,7 +213,7 @@ function writeStory(tx: WriteTx, postings: PostingsWriter, story: SavedStory, ch
 
 /** The postings of every story the transaction wrote or deleted, then the revision that tells search. */
 async function finishWrites(tx: WriteTx, postings: PostingsWriter): Promise<void> {
-  await Promise.all([postings.flush(), bumpRevision(tx.objectStore('meta'))]);
+  await Promise.all([postings.flush(), bumpRevision(tx.objectStore('meta'), postings.ids)]);
 }
 
 async function readOld(tx: WriteTx, id: string): Promise<{ story?: SavedStory; chapters: SavedChapter[] }> {
