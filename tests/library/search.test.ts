@@ -46,19 +46,19 @@ async function smallLibrary() {
 }
 
 describe('the persisted full-text index', () => {
-  it('files a story\'s terms under their first letter in its bucket, and drops what a new copy no longer has', async () => {
+  it('files a story\'s terms under their first two letters in its bucket, and drops what a new copy no longer has', async () => {
     const db = await openLibrary(freshName('groups'));
     await saveStory(db, makeStory('g1', ['The then there. Other others!'], { summary: 'Thin.' }));
-    const shards = async () => (await db.getAllFromIndex('postings', 'bucket', storyBucket('g1'))).map((s) => [s.letter, s.lines]);
+    const shards = async () => (await db.getAllFromIndex('postings', 'bucket', storyBucket('g1'))).map((s) => [s.prefix, s.lines]);
     expect(await shards()).toEqual([
-      ['o', '\ng1\tother:1\tothers:1'],
-      ['t', '\ng1\tthin:1\tthe:1\tthen:1\tthere:1'],
+      ['ot', '\ng1\tother:1\tothers:1'],
+      ['th', '\ng1\tthin:1\tthe:1\tthen:1\tthere:1'],
     ]);
     expect(await storyTerms(db, 'g1')).toEqual(new Map([['thin', 1], ['the', 1], ['then', 1], ['there', 1], ['other', 1], ['others', 1]]));
     await saveStory(db, makeStory('g1', ['Those others.'], { summary: '' }));
     expect(await shards()).toEqual([
-      ['o', '\ng1\tothers:1'],
-      ['t', '\ng1\tthose:1'],
+      ['ot', '\ng1\tothers:1'],
+      ['th', '\ng1\tthose:1'],
     ]);
     expect((await searchLibrary(db, 'there')).map((h) => h.id)).toEqual([]);
     expect((await searchLibrary(db, 'tho')).map((h) => h.id)).toEqual(['g1']);
@@ -83,7 +83,7 @@ describe('the persisted full-text index', () => {
     db.close();
   });
 
-  it('a save of a long story makes one index write per first letter of its words, not per distinct word', async () => {
+  it('a save of a long story makes one index write per term prefix, not per distinct word', async () => {
     const db = await openLibrary(freshName('writes'));
     const words = syntheticVocabulary(3000);
     const text = words.join(' ');
@@ -94,9 +94,9 @@ describe('the persisted full-text index', () => {
       return put.call(this, value, key);
     });
     await saveStory(db, makeStory('long', [text], { summary: '' }));
-    const letters = new Set(words.map((w) => w.slice(0, 1)));
-    expect(puts.filter((name) => name === 'postings')).toHaveLength(letters.size);
-    expect(letters.size).toBeLessThan(words.length / 10);
+    const prefixes = new Set(words.map((w) => w.slice(0, 2)));
+    expect(puts.filter((name) => name === 'postings')).toHaveLength(prefixes.size);
+    expect(prefixes.size).toBeLessThan(words.length / 10);
     vi.restoreAllMocks();
     expect((await searchLibrary(db, words[2999]!)).map((h) => h.id)).toEqual(['long']);
     db.close();

@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { RatingLevel, StoryStatus } from '../story';
 import type { SavedChapter, SavedStory } from './types';
-import { countTerms, PostingsWriter, storyBucket, storyLines, termLetter } from './search';
+import { countTerms, PostingsWriter, storyBucket, storyLines } from './search';
 
 /**
  * The library's IndexedDB schema. Every extension context (background, popup,
@@ -38,10 +38,10 @@ interface PostingGroup {
 
 /**
  * Full-text postings of the stories in one bucket (search.ts: storyBucket)
- * for the terms that start with `letter`: one line per story (search.ts).
+ * for the terms that start with `prefix` (two letters): one line per story (search.ts).
  */
 export interface PostingShard {
-  letter: string;
+  prefix: string;
   bucket: number;
   lines: string;
 }
@@ -66,7 +66,7 @@ export interface LibrarySchema extends DBSchema {
     value: SavedChapter;
     indexes: { storyId: string };
   };
-  /** Inverted full-text index, key [first letter of the terms, bucket of story ids]: search never reads chapter text. */
+  /** Inverted full-text index, key [first two letters of the terms, bucket of story ids]: search never reads chapter text. */
   postings: {
     key: [string, number];
     value: PostingShard;
@@ -205,42 +205,33 @@ async function indexMissingStories(tx: UpgradeTx, indexed: Set<string>, write: (
 const V3_POSTINGS = 'postings-v3';
 
 /**
- * v4: postings sharded by the term's first letter and a bucket of story ids
- * (search.ts), so a search reads 64 records of one letter instead of one per
- * story. v3's groups come in [prefix, id] order, so all groups of one letter
- * arrive together: each letter's shards are written when the next letter
- * starts, and memory holds one letter of the index at a time.
+ * v4: postings sharded by term prefix and a bucket of story ids (search.ts),
+ * so a search reads 64 records of one prefix instead of one per story. v3's
+ * groups come in [prefix, id] order: each is one story's line of its prefix,
+ * and a prefix's shards are written when the next prefix starts.
  */
 async function shardPostings(db: AnyDB, tx: UpgradeTx): Promise<void> {
   const old = tx.objectStore('postings');
   old.name = V3_POSTINGS;
-  const shards = db.createObjectStore('postings', { keyPath: ['letter', 'bucket'] });
+  const shards = db.createObjectStore('postings', { keyPath: ['prefix', 'bucket'] });
   shards.createIndex('bucket', 'bucket');
 
   const indexed = new Set<string>();
-  let letter = '';
-  // bucket → lines of this letter, story by story (a story's two-letter groups of one letter join on its line).
-  let pending = new Map<string, Map<string, number>>();
+  let prefix = '';
+  let pending = new Map<number, string>();
   const flush = () => {
-    const byBucket = new Map<number, string>();
-    for (const [id, counts] of pending) {
-      const line = storyLines(id, counts).get(letter);
-      if (!line) continue;
-      const bucket = storyBucket(id);
-      byBucket.set(bucket, (byBucket.get(bucket) ?? '') + line);
-    }
-    for (const [bucket, lines] of byBucket) shards.put({ letter, bucket, lines });
+    for (const [bucket, lines] of pending) shards.put({ prefix, bucket, lines });
     pending = new Map();
   };
-  await inKeyOrder<PostingGroup>(tx, V3_POSTINGS, (last) => [last.prefix, last.id], ({ prefix, id, terms }) => {
-    if (termLetter(prefix) !== letter) {
+  await inKeyOrder<PostingGroup>(tx, V3_POSTINGS, (last) => [last.prefix, last.id], (group) => {
+    if (group.prefix !== prefix) {
       flush();
-      letter = termLetter(prefix);
+      prefix = group.prefix;
     }
-    indexed.add(id);
-    const counts = pending.get(id) ?? new Map<string, number>();
-    for (const term of Object.keys(terms)) counts.set(term, terms[term]!);
-    pending.set(id, counts);
+    indexed.add(group.id);
+    const line = storyLines(group.id, Object.entries(group.terms)).get(prefix);
+    const bucket = storyBucket(group.id);
+    if (line) pending.set(bucket, (pending.get(bucket) ?? '') + line);
   });
   flush();
   db.deleteObjectStore(V3_POSTINGS);
