@@ -15,6 +15,7 @@ import { notAPage } from './lib/page-input';
 import { classifyPage } from '../utils/sites/index';
 import { installDomPurify } from '../utils/dompurify';
 import { registerAllGuides } from '../utils/fandoms/all-guides';
+import { generic as genericAdapter } from '../utils/sites/generic';
 
 const USAGE = 'usage: npm run --silent extract -- <file.html> --url <page url> [--generic]';
 
@@ -64,7 +65,7 @@ function main(): void {
   const dom = domFromBytes(bytes, pageUrl);
   installDomPurify();
   registerAllGuides();
-  const result = classifyPage(dom.window.document, pageUrl, { generic });
+  const result = classifyPage(dom.window.document, pageUrl, { generic: generic ? genericAdapter : undefined });
   process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
 }
 

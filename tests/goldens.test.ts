@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { classifyPage } from '@/utils/sites';
+import { generic } from '@/utils/sites/generic';
 import { ROOT, loadPage } from './helpers/fixtures';
 import { compareGolden } from './helpers/golden-match';
 
@@ -30,7 +31,7 @@ for (const [folder, list] of byFolder) {
       const golden = JSON.parse(readFileSync(file, 'utf8'));
       it(path.basename(file, '.json'), () => {
         const doc = loadPage(golden.fixture, golden.url);
-        const result = classifyPage(doc, golden.url, { generic: golden.generic === true });
+        const result = classifyPage(doc, golden.url, { generic: golden.generic === true ? generic : undefined });
         expect(compareGolden(golden, result)).toEqual([]);
       });
     }

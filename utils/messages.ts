@@ -34,7 +34,7 @@ export type Message =
  * (`entrypoints/<part>-part.ts` → `/<part>-part.js`) and run on demand, so the
  * content script injected into every page stays small.
  */
-export type PagePart = 'reader' | 'save' | 'shield' | 'guides';
+export type PagePart = 'reader' | 'save' | 'shield' | 'guides' | 'generic';
 
 /**
  * Saving a story (issue 5). The content script fetches; the background stores.

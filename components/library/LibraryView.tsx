@@ -5,14 +5,14 @@ import type { RatingLevel, StoryStatus } from '@/utils/story';
 import { RATING_LABELS, RATING_LEVELS } from '@/utils/metadata/rating';
 import { openLibrary, type LibrarySchema } from '@/utils/library/schema';
 import type { DeletedStories, LibraryStats, SavedStory } from '@/utils/library/types';
-import { deleteStories, getChapters, libraryStats, listStories, restoreStories, setShelves } from '@/utils/library/store';
+import { allStories, deleteStories, getChapters, newestStories, restoreStories, setShelves } from '@/utils/library/store';
 import { searchLibrary, type SearchHit } from '@/utils/library/search';
 import { VirtualList } from './VirtualList';
 import { LibraryRow } from './LibraryRow';
 import { ImportReportView, type ReportLike } from './ImportReportView';
 import { backupFileName, downloadFile } from './download';
 import { byteSize, fileName, STATUS_LABELS } from './format';
-import { cleanShelfName, fandomsIn, hasFilters, NO_FILTERS, shelvesIn, visibleStories, type LibraryFilters, type SortKey } from './query';
+import { cleanShelfName, fandomsIn, hasFilters, NO_FILTERS, shelvesIn, statsOf, visibleStories, type LibraryFilters, type SortKey } from './query';
 import { problemSentence } from './problems';
 import { pageUpdateDeps, type UpdateDeps } from './check-updates';
 import { UpdateChecker } from './UpdateChecker';
@@ -38,6 +38,8 @@ export interface LibraryViewProps {
 }
 
 export const ROW_HEIGHT = 148;
+/** Stories read first, through the updatedAt index, so the first screen shows before the whole library is read. */
+const FIRST_PAGE = 30;
 const UNDO_MS = 12_000;
 
 const SORTS: Array<{ value: SortKey; label: string }> = [
@@ -80,6 +82,8 @@ export function LibraryView(props: LibraryViewProps) {
   const [db, setDb] = useState<LibraryDb | null>(null);
   const [stories, setStories] = useState<SavedStory[] | null>(null);
   const [stats, setStats] = useState<LibraryStats | null>(null);
+  /** `stories` is the whole library (not only its first page). */
+  const [complete, setComplete] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const [status, setStatus] = useState('');
   const [query, setQuery] = useState('');
@@ -96,11 +100,13 @@ export function LibraryView(props: LibraryViewProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const searchSeq = useRef(0);
 
-  const reload = useCallback(async (database: LibraryDb) => {
-    const [all, totals] = await Promise.all([listStories(database), libraryStats(database)]);
+  const showAll = useCallback((all: SavedStory[]) => {
     setStories(all);
-    setStats(totals);
+    setStats(statsOf(all));
+    setComplete(true);
   }, []);
+  // Every story's metadata (never chapter text); the view sorts and filters it in memory.
+  const reload = useCallback(async (database: LibraryDb) => showAll(await allStories(database)), [showAll]);
 
   // Open the database once; close it when the view goes.
   useEffect(() => {
@@ -111,6 +117,11 @@ export function LibraryView(props: LibraryViewProps) {
         opened = database;
         if (!alive) return database.close();
         setDb(database);
+        // The newest stories first (a few records), then the whole library: at thousands of stories reading every record takes a while.
+        const first = await newestStories(database, FIRST_PAGE);
+        if (!alive) return;
+        if (first.length < FIRST_PAGE) return showAll(first);
+        setStories(first);
         await reload(database);
       })
       .catch((error) => alive && setProblem(problemSentence(error, 'Your library could not be opened')));
@@ -301,9 +312,10 @@ export function LibraryView(props: LibraryViewProps) {
   const selectedIds = [...selected];
   const loading = stories === null && !problem;
   const empty = stories !== null && stories.length === 0;
+  const state = loading || (!complete && !problem) ? 'loading' : empty ? 'empty' : stories ? 'ready' : 'error';
 
   return (
-    <div class="library-view" data-ficshelf="library" data-state={loading ? 'loading' : empty ? 'empty' : stories ? 'ready' : 'error'}>
+    <div class="library-view" data-ficshelf="library" data-state={state}>
       <div class="library-head">
         <H id="library-heading" tabIndex={-1}>
           Library
@@ -441,7 +453,7 @@ export function LibraryView(props: LibraryViewProps) {
               <span>Select all shown</span>
             </label>
             <span class="result-count" data-field="count" aria-live="polite">
-              {searchActive && searching && !hits ? 'Searching…' : resultCount(shown.length, stories.length, selected.size)}
+              {!complete ? 'Opening the rest of your library…' : searchActive && searching && !hits ? 'Searching…' : resultCount(shown.length, stories.length, selected.size)}
             </span>
             {selected.size > 0 && (
               <>

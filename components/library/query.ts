@@ -1,5 +1,5 @@
 import type { RatingLevel, StoryStatus } from '@/utils/story';
-import type { SavedStory } from '@/utils/library/types';
+import type { LibraryStats, SavedStory } from '@/utils/library/types';
 import { updatedDate } from './format';
 
 /**
@@ -86,4 +86,11 @@ export function shelvesIn(stories: SavedStory[]): string[] {
 /** A shelf name as the reader typed it, tidied: one line, single spaces, not too long. */
 export function cleanShelfName(name: string): string {
   return name.replace(/\s+/g, ' ').trim().slice(0, 60);
+}
+
+/** How many stories and how much storage: what the library's head says, from the list already in memory. */
+export function statsOf(stories: SavedStory[]): LibraryStats {
+  let bytes = 0;
+  for (const story of stories) bytes += story.bytes ?? 0;
+  return { count: stories.length, bytes };
 }

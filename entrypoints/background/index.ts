@@ -7,11 +7,12 @@ import { createLibraryHandler } from './library';
 export const library = createLibraryHandler();
 
 /** The unlisted scripts a page asks for (entrypoints/<part>-part.ts); only these may be run. */
-const PART_FILES: Record<PagePart, '/reader-part.js' | '/save-part.js' | '/shield-part.js' | '/guides-part.js'> = {
+const PART_FILES: Record<PagePart, '/reader-part.js' | '/save-part.js' | '/shield-part.js' | '/guides-part.js' | '/generic-part.js'> = {
   reader: '/reader-part.js',
   save: '/save-part.js',
   shield: '/shield-part.js',
   guides: '/guides-part.js',
+  generic: '/generic-part.js',
 };
 
 /** Answers one message; kept apart from the listener so tests can call it directly. */

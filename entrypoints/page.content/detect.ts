@@ -1,9 +1,10 @@
-import { classifyPage } from '@/utils/sites';
+import { classifyWithFallback } from '@/utils/sites/fallback';
 import { isKnownStoryHost } from '@/utils/site-access';
 import type { PageReport } from '@/utils/messages';
 import { storyWithoutHtml } from '@/utils/story-html';
 import { runFeatures } from './run-features';
 import { withEpisodeGuides } from './guides';
+import { loadPart } from './parts/registry';
 
 const LOADED = Symbol.for('ficshelf.content-loaded');
 
@@ -12,30 +13,29 @@ const LOADED = Symbol.for('ficshelf.content-loaded');
  * Runs at most once per page (the popup may inject it again on an enabled
  * site), and nothing it does may throw into the site's own scripts.
  */
-export function detectAndReport(): void {
+export async function detectAndReport(): Promise<void> {
   const marker = globalThis as unknown as Record<symbol, boolean>;
   if (marker[LOADED]) return;
   marker[LOADED] = true;
   try {
-    // On a site the reader enabled by hand, no family may claim the page: allow Readability.
-    const generic = !isKnownStoryHost(location.hostname);
-    const read = classifyPage(document, location.href, { generic });
+    // On a site the reader enabled by hand, no family may claim the page: allow Readability (loaded as a part).
+    const read = await classifyWithFallback(document, location.href, {
+      genericAllowed: !isKnownStoryHost(location.hostname),
+      loadGeneric: async () => (await loadPart('generic')).generic,
+    });
     document.documentElement.dataset.ficshelf = read.kind;
     // A fandom with an episode guide: its spoiler marks are read again once the guides are here.
-    void withEpisodeGuides(read)
-      .then((result) => {
-        const page: PageReport = {
-          kind: result.kind,
-          site: result.site,
-          url: location.href,
-          // No markup: this script has no sanitiser, and the background and popup need the text only.
-          story: result.story && storyWithoutHtml(result.story),
-          listingCount: result.listing?.items.length,
-        };
-        browser.runtime.sendMessage({ type: 'ficshelf:page', page }).catch(() => undefined);
-        return runFeatures(result);
-      })
-      .catch((error) => console.warn('[FicShelf] features failed', error));
+    const result = await withEpisodeGuides(read);
+    const page: PageReport = {
+      kind: result.kind,
+      site: result.site,
+      url: location.href,
+      // No markup: this script has no sanitiser, and the background and popup need the text only.
+      story: result.story && storyWithoutHtml(result.story),
+      listingCount: result.listing?.items.length,
+    };
+    browser.runtime.sendMessage({ type: 'ficshelf:page', page }).catch(() => undefined);
+    void runFeatures(result).catch((error) => console.warn('[FicShelf] features failed', error));
   } catch (error) {
     document.documentElement.dataset.ficshelf = 'none';
     console.warn('[FicShelf] detection failed', error);

@@ -5,6 +5,6 @@ export default defineContentScript({
   matches: [...KNOWN_STORY_SITES],
   runAt: 'document_end',
   main() {
-    detectAndReport();
+    void detectAndReport();
   },
 });

@@ -52,17 +52,19 @@ export function requireBuilt(dir: string): void {
     throw new Error(`No built extension in ${dir}: run \`npm run build\` (and \`npm run build:firefox\`) first.`);
 }
 
-export async function launchChromium(web = new RoutedWeb(), options: { headless?: boolean } = {}): Promise<ChromiumSession> {
+/** `extension`: another built copy to load (a test that needs a changed manifest); the build under test by default. */
+export async function launchChromium(web = new RoutedWeb(), options: { headless?: boolean; extension?: string } = {}): Promise<ChromiumSession> {
   if (!CHROMIUM) throw new Error('Chromium is not installed: run `apt-get install -y chromium` (as root).');
-  requireBuilt(CHROME_EXTENSION);
+  const extension = options.extension ?? CHROME_EXTENSION;
+  requireBuilt(extension);
   const profile = mkdtempSync(path.join(tmpdir(), 'ficshelf-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     viewport: { width: 1100, height: 800 },
     args: [
-      `--disable-extensions-except=${CHROME_EXTENSION}`,
-      `--load-extension=${CHROME_EXTENSION}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-gpu',
       '--disable-dev-shm-usage',

@@ -254,6 +254,9 @@ describe('a large library', () => {
     await putSavedStories(db, entries);
     container = mountInto(<LibraryView dbName={fresh.name} searchDelay={0} />);
     await find(container, '[data-ficshelf="library-item"]', 10_000);
+    // The newest stories show first; the count waits for the whole library rather than say 30.
+    expect(container.querySelector('[data-field="count"]')!.textContent).toMatch(/^(Opening the rest of your library…|2,000 stories)$/);
+    await vi.waitFor(() => expect(container!.querySelector('.library-view')!.getAttribute('data-state')).toBe('ready'), { timeout: 10_000 });
 
     expect(container.querySelector('[data-field="count"]')!.textContent).toBe('2,000 stories');
     const rendered = container.querySelectorAll('[data-ficshelf="library-item"]').length;

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import { openDB } from 'idb';
 import { DB_VERSION, MIGRATIONS, openLibrary } from '../../utils/library/schema';
 import { deleteStories, getChapters, getStory, listStories, saveStory, setShelves } from '../../utils/library/store';
-import { countTerms, searchLibrary } from '../../utils/library/search';
+import { countTerms, searchLibrary, storyTerms } from '../../utils/library/search';
 import { freshName, makeStory } from './story-factory';
 
 /**
@@ -179,17 +179,22 @@ async function createVersion2(name: string, entries: V2Entry[]) {
   });
   const tx = db.transaction(['stories', 'chapters', 'postings', 'meta'], 'readwrite');
   for (const entry of entries) {
-    const { keys: _keys, ...base } = await storyRecord(entry);
-    void tx.objectStore('stories').put({ ...base, keys: { title: entry.title.toLowerCase(), authors: ['quill'] } });
-    entry.texts.forEach((text, i) => {
-      void tx.objectStore('chapters').put({ storyId: entry.id, index: i + 1, html: `<p>${text}</p>`, text, words: text.split(' ').length });
-    });
+    await putStoryAndChapters(tx as never, entry);
     if (entry.unindexed) continue;
     for (const [term, n] of countTerms([entry.summary, ...entry.texts])) void tx.objectStore('postings').put({ term, id: entry.id, n });
   }
   void tx.objectStore('meta').put({ key: 'revision', value: 7 });
   await tx.done;
   db.close();
+}
+
+/** An entry's story and chapter records, as v2 and v3 stored them. */
+async function putStoryAndChapters(tx: { objectStore(name: string): { put(value: unknown): unknown } }, entry: V2Entry): Promise<void> {
+  const { keys: _keys, ...base } = await storyRecord(entry);
+  void tx.objectStore('stories').put({ ...base, keys: { title: entry.title.toLowerCase(), authors: ['quill'] } });
+  entry.texts.forEach((text, i) => {
+    void tx.objectStore('chapters').put({ storyId: entry.id, index: i + 1, html: `<p>${text}</p>`, text, words: text.split(' ').length });
+  });
 }
 
 /** The record v2 stored for an entry: a story as saveStory builds it, with shelves. */
@@ -210,16 +215,21 @@ async function storyRecord(entry: V2Entry) {
   };
 }
 
-/** Every term → count the index holds for a story, read back from its posting groups. */
+/** Every term → count the index holds for a story, read back from its shards; each term filed under its first two letters. */
 async function indexedTerms(db: Awaited<ReturnType<typeof openLibrary>>, id: string): Promise<Map<string, number>> {
-  const terms = new Map<string, number>();
-  for (const group of await db.getAllFromIndex('postings', 'id', id)) {
-    for (const [term, n] of Object.entries(group.terms)) {
-      expect(term.slice(0, 2)).toBe(group.prefix);
-      terms.set(term, n);
+  for (const shard of await db.getAll('postings')) {
+    for (const line of shard.lines.split('\n').slice(1)) {
+      for (const entry of line.split('\t').slice(1)) expect(entry.slice(0, 2)).toBe(shard.prefix);
     }
   }
-  return terms;
+  return storyTerms(db, id);
+}
+
+/** How many term counts the whole index holds. */
+async function indexedCount(db: Awaited<ReturnType<typeof openLibrary>>): Promise<number> {
+  let total = 0;
+  for (const shard of await db.getAll('postings')) total += shard.lines.split('\t').length - 1; // one tab before each term
+  return total;
 }
 
 const V2_LIBRARY: V2Entry[] = [
@@ -228,7 +238,7 @@ const V2_LIBRARY: V2Entry[] = [
   { id: 'ao3:12', title: 'Written Around', summary: 'A gargoyle story.', texts: ['Stone wings over Sunnydale.'], unindexed: true },
 ];
 
-describe('v2 → v3: postings grouped by term prefix', () => {
+describe('v2 → v3 → v4: postings grouped by term prefix, then sharded', () => {
   it('keeps every story, chapter and shelf, and every term count of the v2 index', async () => {
     const name = freshName('v2');
     await createVersion2(name, V2_LIBRARY);
@@ -242,7 +252,7 @@ describe('v2 → v3: postings grouped by term prefix', () => {
       expect(await indexedTerms(db, entry.id)).toEqual(countTerms([entry.summary, ...entry.texts]));
     }
     expect((await indexedTerms(db, 'ao3:10')).get('the')).toBe(5); // "the" ×4 in chapter 1, once in the summary
-    expect(await db.getKey('postings', ['hu', 'ao3:11'])).toEqual(['hu', 'ao3:11']);
+    expect((await indexedTerms(db, 'ao3:11')).get('hums')).toBe(1);
     expect((await db.get('meta', 'revision'))?.value).toBe(7);
     db.close();
   });
@@ -274,7 +284,7 @@ describe('v2 → v3: postings grouped by term prefix', () => {
     expect((await searchLibrary(db, 'brews')).map((h) => h.id)).toEqual(['ao3:11']);
     expect(await indexedTerms(db, 'ao3:11')).toEqual(countTerms(['Tea.', 'Giles brews tea.']));
     await deleteStories(db, ['ao3:10']);
-    expect(await db.countFromIndex('postings', 'id', 'ao3:10')).toBe(0);
+    expect((await indexedTerms(db, 'ao3:10')).size).toBe(0);
     expect(await searchLibrary(db, 'hymn')).toEqual([]);
     db.close();
   });
@@ -292,9 +302,48 @@ describe('v2 → v3: postings grouped by term prefix', () => {
     await createVersion2(name, entries);
     const db = await openLibrary(name);
     for (const i of [0, 29, 59]) expect(await indexedTerms(db, `big:${i}`)).toEqual(countTerms(entries[i]!.texts));
-    const total = (await db.getAll('postings')).reduce((sum, group) => sum + Object.keys(group.terms).length, 0);
-    expect(total).toBe(24_000);
+    expect(await indexedCount(db)).toBe(24_000);
     expect((await searchLibrary(db, word(458))).map((h) => h.id)).toEqual(['big:59']);
     db.close();
   }, 120_000);
+});
+
+/** A version-3 database as v3 wrote it: v3's stores (its own migrations) and posting groups per story and two-letter prefix. */
+async function createVersion3(name: string, entries: V2Entry[]): Promise<void> {
+  const db = await openDB(name, 3, {
+    async upgrade(raw, oldVersion, _next, tx) {
+      for (let v = oldVersion; v < 3; v++) await MIGRATIONS[v]!(raw as never, tx as never);
+    },
+  });
+  const tx = db.transaction(['stories', 'chapters', 'postings'], 'readwrite');
+  for (const entry of entries) {
+    await putStoryAndChapters(tx as never, entry);
+    if (entry.unindexed) continue;
+    const groups = new Map<string, Record<string, number>>();
+    for (const [term, n] of countTerms([entry.summary, ...entry.texts])) {
+      const group = groups.get(term.slice(0, 2)) ?? {};
+      group[term] = n;
+      groups.set(term.slice(0, 2), group);
+    }
+    for (const [prefix, terms] of groups) void tx.objectStore('postings').put({ prefix, id: entry.id, terms });
+  }
+  await tx.done;
+  db.close();
+}
+
+describe('v3 → v4: postings sharded by term prefix and story bucket', () => {
+  it('keeps every term count of the v3 index, indexes what v3 had not, and stays searchable', async () => {
+    const name = freshName('v3');
+    await createVersion3(name, V2_LIBRARY);
+    const db = await openLibrary(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect([...db.objectStoreNames].sort()).toEqual(['chapters', 'meta', 'postings', 'stories']);
+    for (const entry of V2_LIBRARY) expect(await indexedTerms(db, entry.id)).toEqual(countTerms([entry.summary, ...entry.texts]));
+    expect(await indexedCount(db)).toBe(V2_LIBRARY.reduce((n, e) => n + countTerms([e.summary, ...e.texts]).size, 0));
+    const ids = async (query: string) => (await searchLibrary(db, query)).map((h) => h.id).sort();
+    expect(await ids('hum')).toEqual(['ao3:10', 'ao3:11']);
+    expect(await ids('gargoyle')).toEqual(['ao3:12']);
+    expect(await ids('constructor')).toEqual(['ao3:10']);
+    db.close();
+  });
 });

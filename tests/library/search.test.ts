@@ -2,7 +2,7 @@
 import { describe, it, expect, afterEach, vi } from 'vitest';
 import { openLibrary } from '../../utils/library/schema';
 import { deleteStories, saveStory, setShelves } from '../../utils/library/store';
-import { countTerms, searchLibrary, tokenize } from '../../utils/library/search';
+import { countTerms, searchLibrary, storyBucket, storyTerms, tokenize } from '../../utils/library/search';
 import { freshName, makeStory } from './story-factory';
 
 afterEach(() => vi.restoreAllMocks());
@@ -46,25 +46,44 @@ async function smallLibrary() {
 }
 
 describe('the persisted full-text index', () => {
-  it('writes one posting group per term prefix of a story, and drops the groups a new copy no longer uses', async () => {
+  it('files a story\'s terms under their first two letters in its bucket, and drops what a new copy no longer has', async () => {
     const db = await openLibrary(freshName('groups'));
     await saveStory(db, makeStory('g1', ['The then there. Other others!'], { summary: 'Thin.' }));
-    const groups = async () => (await db.getAllFromIndex('postings', 'id', 'g1')).map((g) => [g.prefix, g.terms]);
-    expect(await groups()).toEqual([
-      ['ot', { other: 1, others: 1 }],
-      ['th', { thin: 1, the: 1, then: 1, there: 1 }],
+    const shards = async () => (await db.getAllFromIndex('postings', 'bucket', storyBucket('g1'))).map((s) => [s.prefix, s.lines]);
+    expect(await shards()).toEqual([
+      ['ot', '\ng1\tother:1\tothers:1'],
+      ['th', '\ng1\tthin:1\tthe:1\tthen:1\tthere:1'],
     ]);
+    expect(await storyTerms(db, 'g1')).toEqual(new Map([['thin', 1], ['the', 1], ['then', 1], ['there', 1], ['other', 1], ['others', 1]]));
     await saveStory(db, makeStory('g1', ['Those others.'], { summary: '' }));
-    expect(await groups()).toEqual([
-      ['ot', { others: 1 }],
-      ['th', { those: 1 }],
+    expect(await shards()).toEqual([
+      ['ot', '\ng1\tothers:1'],
+      ['th', '\ng1\tthose:1'],
     ]);
     expect((await searchLibrary(db, 'there')).map((h) => h.id)).toEqual([]);
     expect((await searchLibrary(db, 'tho')).map((h) => h.id)).toEqual(['g1']);
     db.close();
   });
 
-  it('a save of a long story makes one index write per prefix, not per distinct word', async () => {
+  it('keeps the lines of other stories in the same shard when one is saved again or deleted', async () => {
+    const db = await openLibrary(freshName('neighbours'));
+    // Ids in one bucket share its shards.
+    const bucket = storyBucket('n:0');
+    const ids = Array.from({ length: 2000 }, (_, i) => `n:${i}`).filter((id) => storyBucket(id) === bucket).slice(0, 3);
+    expect(ids).toHaveLength(3);
+    for (const [i, id] of ids.entries()) await saveStory(db, makeStory(id, [`Tea number ${i} tastes ${['bitter', 'sweet', 'bland'][i]}.`]));
+    await saveStory(db, makeStory(ids[1]!, ['Tea tastes salty.']));
+    await deleteStories(db, [ids[2]!]);
+    const hits = async (q: string) => (await searchLibrary(db, q)).map((h) => h.id).sort();
+    expect(await hits('tea')).toEqual([ids[0], ids[1]].sort());
+    expect(await hits('bitter')).toEqual([ids[0]]);
+    expect(await hits('sweet')).toEqual([]);
+    expect(await hits('salty')).toEqual([ids[1]]);
+    expect(await hits('bland')).toEqual([]);
+    db.close();
+  });
+
+  it('a save of a long story makes one index write per term prefix, not per distinct word', async () => {
     const db = await openLibrary(freshName('writes'));
     const words = syntheticVocabulary(3000);
     const text = words.join(' ');
@@ -172,6 +191,41 @@ describe('searchLibrary', () => {
     await setShelves(db, 's1', ['to read']); // not a search field: no revision change
     await searchLibrary(db, 'willow');
     expect(reads.filter((r) => r === 'stories.getAll')).toEqual([]);
+    db.close();
+  });
+
+  it('after a save or delete, updates the metadata index with the stories that changed instead of reading every one', async () => {
+    const db = await smallLibrary();
+    expect((await searchLibrary(db, 'tides')).map((h) => h.id)).toEqual(['s3']);
+    const reads: string[] = [];
+    for (const method of ['get', 'getAll', 'openCursor'] as const) {
+      const original = IDBObjectStore.prototype[method] as (...args: any[]) => any;
+      vi.spyOn(IDBObjectStore.prototype, method).mockImplementation(function (this: IDBObjectStore, ...args: any[]) {
+        reads.push(`${this.name}.${method}`);
+        return original.apply(this, args);
+      });
+    }
+    // Retitled, a new story, and one deleted: three revisions behind.
+    await saveStory(db, makeStory('s3', ['Nothing here but the sea.'], { title: 'Low Water', authors: [{ name: 'Marée' }] }));
+    await saveStory(db, makeStory('s4', ['A lighthouse.'], { title: 'High Tides', authors: [{ name: 'Keeper' }] }));
+    await deleteStories(db, ['s2']);
+    reads.length = 0;
+    expect((await searchLibrary(db, 'tides')).map((h) => h.id)).toEqual(['s4']);
+    expect((await searchLibrary(db, 'low water')).map((h) => h.id)).toEqual(['s3']);
+    expect((await searchLibrary(db, 'penwright')).map((h) => h.id)).toEqual([]);
+    expect((await searchLibrary(db, 'keeper')).map((h) => [h.id, h.where])).toEqual([['s4', ['author']]]);
+    expect(reads.filter((r) => r === 'stories.getAll' || r === 'stories.openCursor')).toEqual([]);
+    expect(reads.filter((r) => r === 'stories.get').length).toBe(3);
+    db.close();
+  });
+
+  it('rebuilds the metadata index whole when the change log does not reach back to it', async () => {
+    const db = await smallLibrary();
+    await searchLibrary(db, 'warm up');
+    await saveStory(db, makeStory('s5', ['Fog.'], { title: 'Harbour Lights' }));
+    const revision = (await db.get('meta', 'revision'))!.value;
+    await db.delete('meta', `changed:${String(revision).padStart(12, '0')}`);
+    expect((await searchLibrary(db, 'harbour')).map((h) => h.id)).toEqual(['s5']);
     db.close();
   });
 

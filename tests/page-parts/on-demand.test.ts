@@ -18,6 +18,7 @@ import { startReader } from '@/entrypoints/page.content/features/reader-mode';
 import { startPageSave } from '@/entrypoints/page.content/features/save-story';
 import { spoilerShield } from '@/entrypoints/page.content/features/spoiler-shield';
 import { listingFilter } from '@/entrypoints/page.content/features/listing-filter';
+import { generic } from '@/utils/sites/generic';
 import { setShielded } from '@/entrypoints/page.content/shield/state';
 import { READY_ATTRIBUTE } from '@/entrypoints/page.content/shield/ready';
 import { handleMessage } from '@/entrypoints/background';
@@ -29,6 +30,7 @@ const PARTS: PartApis = {
   save: { startPageSave },
   shield: { spoilerShield, listingFilter },
   guides: { fandoms: ALL_GUIDES.map((g) => g.fandom) },
+  generic: { generic },
 };
 
 /** Stands in for the background: a load-part request "runs" the part's script, which registers it. */

@@ -3,6 +3,7 @@ import path from 'node:path';
 import fc from 'fast-check';
 import type { Blurb, PageResult, Story } from '@/utils/story';
 import { classifyPage } from '@/utils/sites';
+import { generic as genericAdapter } from '@/utils/sites/generic';
 import { domFromBytes } from '../../scripts/lib/page-bytes';
 import { ROOT, fixturePath } from '../helpers/fixtures';
 
@@ -162,7 +163,7 @@ export function classifyCatching(doc: Document, url: string, generic: boolean): 
     else warn(...args);
   };
   try {
-    return { result: classifyPage(doc, url, { generic }), caught };
+    return { result: classifyPage(doc, url, { generic: generic ? genericAdapter : undefined }), caught };
   } finally {
     console.warn = warn;
   }

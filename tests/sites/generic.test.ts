@@ -44,7 +44,7 @@ describe('generic fallback: the page itself', () => {
     const doc = htmlDocument('<!doctype html><html><head><title>Nothing here</title></head><body></body></html>', URL_);
     expect(generic.detect(doc, new URL(URL_))).toBe(false);
     expect(generic.extract(doc, new URL(URL_))).toBeNull();
-    expect(classifyPage(doc, URL_, { generic: true })).toEqual({ kind: 'none', site: null });
+    expect(classifyPage(doc, URL_, { generic })).toEqual({ kind: 'none', site: null });
   });
 
   it('reads a plain story page: one chapter, words counted, html and text agreeing', () => {

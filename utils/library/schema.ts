@@ -1,7 +1,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import type { RatingLevel, StoryStatus } from '../story';
 import type { SavedChapter, SavedStory } from './types';
-import { countTerms, groupByPrefix, termPrefix } from './search';
+import { countTerms, PostingsWriter, storyBucket, storyLines } from './search';
 
 /**
  * The library's IndexedDB schema. Every extension context (background, popup,
@@ -29,14 +29,21 @@ interface TermPosting {
   n: number;
 }
 
-/**
- * One story's full-text postings for the terms that start with `prefix` (their
- * first two letters): term → occurrences in the summary and chapter text.
- */
-export interface PostingGroup {
+/** v3's postings: one story's terms that start with `prefix` (their first two letters) → occurrences. Only the v4 migration reads these. */
+interface PostingGroup {
   prefix: string;
   id: string;
   terms: Record<string, number>;
+}
+
+/**
+ * Full-text postings of the stories in one bucket (search.ts: storyBucket)
+ * for the terms that start with `prefix` (two letters): one line per story (search.ts).
+ */
+export interface PostingShard {
+  prefix: string;
+  bucket: number;
+  lines: string;
 }
 
 export interface LibrarySchema extends DBSchema {
@@ -59,16 +66,17 @@ export interface LibrarySchema extends DBSchema {
     value: SavedChapter;
     indexes: { storyId: string };
   };
-  /** Inverted full-text index, key [term prefix, story id]: search never reads chapter text. */
+  /** Inverted full-text index, key [first two letters of the terms, bucket of story ids]: search never reads chapter text. */
   postings: {
-    key: [string, string];
-    value: PostingGroup;
-    indexes: { id: string };
+    key: [string, number];
+    value: PostingShard;
+    indexes: { bucket: number };
   };
   /** Small bookkeeping records, e.g. the revision that tells search its in-memory index is stale. */
   meta: {
     key: string;
-    value: { key: string; value: number };
+    /** `ids`: on a change-log record ("changed:<revision>"), the stories that revision saved or deleted. */
+    value: { key: string; value: number; ids?: string[] };
   };
 }
 
@@ -119,6 +127,20 @@ async function addShelvesAndFullText(db: AnyDB, tx: UpgradeTx): Promise<void> {
   await tx.objectStore('meta').put({ key: 'revision', value: 1 });
 }
 
+/** Visits every record of a store in key order, CONVERT_BATCH records per request (memory stays bounded). */
+async function inKeyOrder<T>(tx: UpgradeTx, store: string, keyOf: (record: T) => IDBValidKey, visit: (record: T) => void): Promise<void> {
+  let range: IDBKeyRange | undefined;
+  for (;;) {
+    const batch = (await tx.objectStore(store).getAll(range, CONVERT_BATCH)) as T[];
+    for (const record of batch) visit(record);
+    if (batch.length < CONVERT_BATCH) return;
+    range = IDBKeyRange.lowerBound(keyOf(batch[batch.length - 1]!), true);
+  }
+}
+
+/** v3 grouped postings by the first two letters of the term. */
+const v3Prefix = (term: string) => term.slice(0, 2);
+
 /** v2's store, renamed while v3 converts it (a store's name can only be taken once the old one has let go of it). */
 const V2_POSTINGS = 'postings-v2';
 /** v2 postings read per request: large enough to keep requests few, small enough to bound memory. */
@@ -145,41 +167,80 @@ async function groupPostingsByPrefix(db: AnyDB, tx: UpgradeTx): Promise<void> {
     for (const [id, terms] of pending) groups.put({ prefix, id, terms });
     pending = new Map();
   };
-  let range: IDBKeyRange | undefined;
-  for (;;) {
-    const batch = (await tx.objectStore(V2_POSTINGS).getAll(range, CONVERT_BATCH)) as TermPosting[];
-    for (const { term, id, n } of batch) {
-      if (termPrefix(term) !== prefix) {
-        flush();
-        prefix = termPrefix(term);
-      }
-      indexed.add(id);
-      const terms = pending.get(id) ?? {};
-      terms[term] = n;
-      pending.set(id, terms);
+  await inKeyOrder<TermPosting>(tx, V2_POSTINGS, (last) => [last.term, last.id], ({ term, id, n }) => {
+    if (v3Prefix(term) !== prefix) {
+      flush();
+      prefix = v3Prefix(term);
     }
-    if (batch.length < CONVERT_BATCH) break;
-    const last = batch[batch.length - 1]!;
-    range = IDBKeyRange.lowerBound([last.term, last.id], true);
-  }
+    indexed.add(id);
+    const terms = pending.get(id) ?? {};
+    terms[term] = n;
+    pending.set(id, terms);
+  });
   flush();
   db.deleteObjectStore(V2_POSTINGS);
-  await indexMissingStories(tx, indexed);
+  await indexMissingStories(tx, indexed, (id, counts) => {
+    const groups = new Map<string, Record<string, number>>();
+    for (const [term, n] of counts) {
+      const group = groups.get(v3Prefix(term)) ?? {};
+      group[term] = n;
+      groups.set(v3Prefix(term), group);
+    }
+    for (const [prefix, terms] of groups) tx.objectStore('postings').put({ prefix, id, terms });
+  });
 }
 
-/** Indexes, from their chapters, the stories whose ids are not in `indexed` (v3 migration). */
-async function indexMissingStories(tx: UpgradeTx, indexed: Set<string>): Promise<void> {
+/** Indexes, from their chapters, the stories whose ids are not in `indexed` (v3 and v4 migrations). */
+async function indexMissingStories(tx: UpgradeTx, indexed: Set<string>, write: (id: string, counts: Map<string, number>) => void | Promise<void>): Promise<void> {
   const ids = (await tx.objectStore('stories').getAllKeys()) as string[];
   for (const id of ids) {
     if (indexed.has(id)) continue;
     const story = (await tx.objectStore('stories').get(id)) as StoredStory;
     const chapters = (await tx.objectStore('chapters').index('storyId').getAll(id)) as SavedChapter[];
-    const counts = countTerms([story.summary ?? '', ...chapters.map((chapter) => chapter.text ?? '')]);
-    for (const [prefix, terms] of groupByPrefix(counts)) tx.objectStore('postings').put({ prefix, id, terms });
+    await write(id, countTerms([story.summary ?? '', ...chapters.map((chapter) => chapter.text ?? '')]));
   }
 }
 
-export const MIGRATIONS: Migration[] = [createInitialStores, addShelvesAndFullText, groupPostingsByPrefix];
+/** v3's store, renamed while v4 converts it. */
+const V3_POSTINGS = 'postings-v3';
+
+/**
+ * v4: postings sharded by term prefix and a bucket of story ids (search.ts),
+ * so a search reads 64 records of one prefix instead of one per story. v3's
+ * groups come in [prefix, id] order: each is one story's line of its prefix,
+ * and a prefix's shards are written when the next prefix starts.
+ */
+async function shardPostings(db: AnyDB, tx: UpgradeTx): Promise<void> {
+  const old = tx.objectStore('postings');
+  old.name = V3_POSTINGS;
+  const shards = db.createObjectStore('postings', { keyPath: ['prefix', 'bucket'] });
+  shards.createIndex('bucket', 'bucket');
+
+  const indexed = new Set<string>();
+  let prefix = '';
+  let pending = new Map<number, string>();
+  const flush = () => {
+    for (const [bucket, lines] of pending) shards.put({ prefix, bucket, lines });
+    pending = new Map();
+  };
+  await inKeyOrder<PostingGroup>(tx, V3_POSTINGS, (last) => [last.prefix, last.id], (group) => {
+    if (group.prefix !== prefix) {
+      flush();
+      prefix = group.prefix;
+    }
+    indexed.add(group.id);
+    const line = storyLines(group.id, Object.entries(group.terms)).get(prefix);
+    const bucket = storyBucket(group.id);
+    if (line) pending.set(bucket, (pending.get(bucket) ?? '') + line);
+  });
+  flush();
+  db.deleteObjectStore(V3_POSTINGS);
+  const writer = new PostingsWriter(shards as never);
+  await indexMissingStories(tx, indexed, (id, counts) => writer.set(id, counts));
+  await writer.flush();
+}
+
+export const MIGRATIONS: Migration[] = [createInitialStores, addShelvesAndFullText, groupPostingsByPrefix, shardPostings];
 
 export const DB_VERSION = MIGRATIONS.length;
 

@@ -1,6 +1,6 @@
 import MiniSearch from 'minisearch';
 import type { IDBPDatabase, IDBPObjectStore, StoreNames } from 'idb';
-import type { LibrarySchema, PostingGroup, StoredStory } from './schema';
+import type { LibrarySchema, PostingShard, StoredStory } from './schema';
 import type { SavedStory } from './types';
 
 /**
@@ -8,11 +8,13 @@ import type { SavedStory } from './types';
  * characters) lives in a MiniSearch index kept in memory and rebuilt from the
  * stories store only when the library's revision changed. Full text (summary and
  * chapters) lives in the persisted `postings` store, written in the same
- * transaction as each save or delete, so a search reads a few index ranges and
- * never chapter text. A posting group holds one story's terms that share their
- * first two letters: a save writes a few hundred groups at most (one per prefix
- * its text uses) instead of one record per distinct word, and a search reads
- * the groups of one prefix.
+ * transaction as each save or delete, so a search never reads chapter text.
+ * Postings are sharded by the term's first two letters and by a bucket of
+ * story ids (64): a search reads the 64 shards of one prefix, whatever the
+ * number of stories (one record per story was too many reads at 5,000), and
+ * a save rewrites the shards of its story's bucket that its text uses.
+ * (Shards of one letter were fewer writes per save but made a search read
+ * ~1/20 of the whole index: 8 MB for a "t" word at 5,000 stories.)
  */
 
 export type SearchField = 'title' | 'author' | 'fandom' | 'tags' | 'text';
@@ -30,10 +32,8 @@ export interface SearchOptions {
 
 const MIN_WORD = 2;
 const MAX_WORD = 40;
-/** A last word shorter than this is matched whole: a two-letter prefix would read most of the index. */
+/** A last word shorter than this is matched whole: a two-letter prefix would match most of the index. */
 const MIN_PREFIX = 3;
-/** Letters of the prefix postings are grouped by; must stay below MIN_PREFIX so a typed prefix falls in one group. */
-const PREFIX_LENGTH = 2;
 
 /** Lower-case, strip diacritics, split on anything that is not a letter; keeps words of 2+ letters. Shared by indexing and querying. */
 export function tokenize(text: string): string[] {
@@ -109,47 +109,160 @@ export async function allRequests(issue: (add: (request: Promise<unknown>) => vo
   await Promise.all(pending);
 }
 
-/** The key a term's postings are grouped under: its first two letters (UTF-16 units, the same for a query word and every term it prefixes). */
+/**
+ * Buckets the postings are spread over by story id. Fixed for the life of the
+ * schema: changing it means a migration that rewrites every shard.
+ */
+export const POSTING_BUCKETS = 64;
+
+/** Letters of the prefix a term is filed under; must stay below MIN_PREFIX so a typed prefix falls in one shard. */
+const PREFIX_LENGTH = 2;
+
+/** The prefix a term is filed under: its first two UTF-16 units (the same for a query word and every term it prefixes). */
 export function termPrefix(term: string): string {
   return term.slice(0, PREFIX_LENGTH);
 }
 
-/** Term counts grouped by prefix: prefix → (term → count). */
-export function groupByPrefix(counts: Iterable<[string, number]>): Map<string, Record<string, number>> {
-  const groups = new Map<string, Record<string, number>>();
+/** The bucket of a story's postings: FNV-1a of its id, so the same id always lands in the same shards. */
+export function storyBucket(id: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) hash = Math.imul(hash ^ id.charCodeAt(i), 0x01000193);
+  return (hash >>> 0) % POSTING_BUCKETS;
+}
+
+/*
+ * A shard's text: one line per story, "\n<id>\t<term>:<n>\t<term>:<n>…", ids
+ * URI-encoded so they hold no tab or newline, terms being letters only. A
+ * search finds "\t<word>" with indexOf and the story by the line it is on.
+ */
+const storyKey = (id: string) => encodeURIComponent(id);
+
+/** A story's lines, one per prefix its terms start with. */
+export function storyLines(id: string, counts: Iterable<[string, number]>): Map<string, string> {
+  const key = storyKey(id);
+  const parts = new Map<string, string[]>();
   for (const [term, n] of counts) {
     const prefix = termPrefix(term);
-    let group = groups.get(prefix);
-    if (!group) groups.set(prefix, (group = {}));
-    group[term] = n;
+    let line = parts.get(prefix);
+    if (!line) parts.set(prefix, (line = [`\n${key}`]));
+    line.push(`${term}:${n}`);
   }
-  return groups;
+  const lines = new Map<string, string>();
+  for (const [prefix, line] of parts) lines.set(prefix, line.join('\t'));
+  return lines;
 }
 
-/** The count stored for `term` in a group; own properties only, since a term such as "constructor" is also an Object.prototype key. */
-export function termCount(group: PostingGroup, term: string): number | undefined {
-  return Object.prototype.hasOwnProperty.call(group.terms, term) ? group.terms[term] : undefined;
+/** The shard's text without the story's line. */
+function withoutLine(lines: string, key: string): string {
+  const start = lines.indexOf(`\n${key}\t`);
+  if (start < 0) return lines;
+  const end = lines.indexOf('\n', start + 1);
+  return end < 0 ? lines.slice(0, start) : lines.slice(0, start) + lines.slice(end);
 }
 
-/** Makes the story's postings exactly `counts` (inside the caller's transaction): one put per prefix its text uses. */
-export async function writePostings(postings: WriteStore<'postings'>, id: string, counts: Map<string, number>): Promise<void> {
-  const groups = groupByPrefix(counts);
-  const oldKeys = await postings.index('id').getAllKeys(id);
-  await allRequests((add) => {
-    for (const key of oldKeys) if (!groups.has(key[0])) add(postings.delete(key));
-    for (const [prefix, terms] of groups) add(postings.put({ prefix, id, terms }));
-  });
+/**
+ * Collects the postings changes of one transaction and writes them per bucket:
+ * each bucket touched is read once (one request for all its shards) and each
+ * shard that changed is written once, however many stories of the bucket the
+ * transaction saved or deleted.
+ */
+export class PostingsWriter {
+  private readonly changes = new Map<number, Map<string, Map<string, string>>>();
+
+  constructor(private readonly postings: WriteStore<'postings'>) {}
+
+  /** The story's postings become exactly `counts` (empty: none, as for a deleted story). */
+  set(id: string, counts: Iterable<[string, number]>): void {
+    const bucket = storyBucket(id);
+    let stories = this.changes.get(bucket);
+    if (!stories) this.changes.set(bucket, (stories = new Map()));
+    stories.set(storyKey(id), storyLines(id, counts));
+    this.ids.add(id);
+  }
+
+  /** Every story given to set() since the writer was made. */
+  readonly ids = new Set<string>();
+
+  async flush(): Promise<void> {
+    const buckets = [...this.changes];
+    this.changes.clear();
+    const shards = await Promise.all(buckets.map(([bucket]) => this.postings.index('bucket').getAll(bucket)));
+    await allRequests((add) => {
+      buckets.forEach(([bucket, stories], i) => {
+        const byPrefix = new Map(shards[i]!.map((shard) => [shard.prefix, shard.lines]));
+        const changed = new Set<string>();
+        for (const [prefix, lines] of byPrefix) {
+          let next = lines;
+          for (const key of stories.keys()) next = withoutLine(next, key);
+          if (next !== lines) (byPrefix.set(prefix, next), changed.add(prefix));
+        }
+        for (const lines of stories.values()) {
+          for (const [prefix, line] of lines) {
+            byPrefix.set(prefix, (byPrefix.get(prefix) ?? '') + line);
+            changed.add(prefix);
+          }
+        }
+        for (const prefix of changed) {
+          const lines = byPrefix.get(prefix)!;
+          add(lines ? this.postings.put({ prefix, bucket, lines }) : this.postings.delete([prefix, bucket]));
+        }
+      });
+    });
+  }
 }
 
-export async function deletePostings(postings: WriteStore<'postings'>, id: string): Promise<void> {
-  const keys = await postings.index('id').getAllKeys(id);
-  await allRequests((add) => keys.forEach((key) => add(postings.delete(key))));
+/** Makes the story's postings exactly `counts` (inside the caller's transaction). */
+export async function writePostings(postings: WriteStore<'postings'>, id: string, counts: Iterable<[string, number]>): Promise<void> {
+  const writer = new PostingsWriter(postings);
+  writer.set(id, counts);
+  await writer.flush();
+}
+
+/** Every term → count the index holds for a story (for checks: search never reads a story's postings whole). */
+export async function storyTerms(db: IDBPDatabase<LibrarySchema>, id: string): Promise<Map<string, number>> {
+  const key = `\n${storyKey(id)}\t`;
+  const terms = new Map<string, number>();
+  for (const shard of await db.getAllFromIndex('postings', 'bucket', storyBucket(id))) {
+    const start = shard.lines.indexOf(key);
+    if (start < 0) continue;
+    const end = shard.lines.indexOf('\n', start + 1);
+    const line = shard.lines.slice(start + key.length, end < 0 ? undefined : end);
+    for (const entry of line.split('\t')) {
+      const colon = entry.lastIndexOf(':');
+      terms.set(entry.slice(0, colon), Number(entry.slice(colon + 1)));
+    }
+  }
+  return terms;
 }
 
 /** Marks the metadata index stale for every context (inside the caller's transaction). */
-export async function bumpRevision(meta: WriteStore<'meta'>): Promise<void> {
+export async function bumpRevision(meta: WriteStore<'meta'>, changed: Iterable<string> = []): Promise<void> {
   const current = await meta.get('revision');
-  await meta.put({ key: 'revision', value: (current?.value ?? 0) + 1 });
+  const revision = (current?.value ?? 0) + 1;
+  await allRequests((add) => {
+    add(meta.put({ key: 'revision', value: revision }));
+    // Which stories this revision changed, so an index one revision behind updates them instead of reading every story.
+    add(meta.put({ key: changeKey(revision), value: revision, ids: [...changed] }));
+    if (revision > CHANGES_KEPT) add(meta.delete(IDBKeyRange.bound(CHANGE_PREFIX, changeKey(revision - CHANGES_KEPT), false, true)));
+  });
+}
+
+/** Revisions whose changed ids are kept: an index further behind is rebuilt whole. */
+const CHANGES_KEPT = 1000;
+const CHANGE_PREFIX = 'changed:';
+/** Zero-padded so the keys sort by revision. */
+const changeKey = (revision: number) => `${CHANGE_PREFIX}${String(revision).padStart(12, '0')}`;
+
+/** The ids changed after revision `from` up to `to`, or null when the log does not cover every one of those revisions. */
+async function changedSince(db: IDBPDatabase<LibrarySchema>, from: number, to: number): Promise<Set<string> | null> {
+  const entries = await db.getAll('meta', IDBKeyRange.bound(changeKey(from + 1), changeKey(to)));
+  if (entries.length !== to - from) return null;
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (!entry.ids) return null;
+    for (const id of entry.ids) ids.add(id);
+  }
+  return ids;
 }
 
 interface MetadataDoc {
@@ -188,6 +301,17 @@ async function metadataIndex(db: IDBPDatabase<LibrarySchema>): Promise<MiniSearc
   const revision = (await db.get('meta', 'revision'))?.value ?? 0;
   const cached = metadataCache.get(db);
   if (cached && cached.revision === revision) return cached.index;
+  if (cached && cached.revision < revision) {
+    // A save or delete since: update the stories it changed, not the whole index (every story record is a long read at thousands).
+    const changed = await changedSince(db, cached.revision, revision);
+    if (changed) {
+      const stories = await Promise.all([...changed].map((id) => db.get('stories', id)));
+      for (const id of changed) if (cached.index.has(id)) cached.index.discard(id);
+      for (const story of stories) if (story) cached.index.add(metadataDoc(story));
+      cached.revision = revision;
+      return cached.index;
+    }
+  }
   const index = newMetadataIndex();
   const stories: StoredStory[] = await db.getAll('stories');
   index.addAll(stories.map(metadataDoc));
@@ -207,21 +331,32 @@ function addHit(hits: WordHits, id: string, score: number, where: SearchField[])
 
 /** The score of each text match: story ids with how often the word occurs, or 0 for a longer word it only prefixes. */
 async function textMatches(db: IDBPDatabase<LibrarySchema>, word: string, prefix: boolean): Promise<Array<[string, number]>> {
-  // Arrays sort after strings in IndexedDB, so [p, []] bounds every [p, id].
-  const group = termPrefix(word);
-  const groups: PostingGroup[] = await db.getAll('postings', IDBKeyRange.bound([group], [group, []]));
+  const filed = termPrefix(word);
+  const shards: PostingShard[] = await db.getAll('postings', IDBKeyRange.bound([filed, 0], [filed, POSTING_BUCKETS]));
+  const needle = `\t${word}`;
   const matches: Array<[string, number]> = [];
-  for (const posting of groups) {
-    if (!prefix) {
-      const n = termCount(posting, word);
-      if (n !== undefined) matches.push([posting.id, n]);
-      continue;
-    }
-    for (const term in posting.terms) {
-      if (term.startsWith(word)) matches.push([posting.id, term === word ? posting.terms[term]! : 0]);
+  for (const { lines } of shards) {
+    for (let at = lines.indexOf(needle); at >= 0; at = lines.indexOf(needle, at + needle.length)) {
+      const after = at + needle.length;
+      const exact = lines.charCodeAt(after) === 0x3a; // ':' ends the term
+      if (!exact && !prefix) continue;
+      const lineStart = lines.lastIndexOf('\n', at);
+      const id = decodeURIComponent(lines.slice(lineStart + 1, lines.indexOf('\t', lineStart)));
+      matches.push([id, exact ? Number(lines.slice(after + 1, termEnd(lines, after + 1))) : 0]);
     }
   }
   return matches;
+}
+
+/** Where the count that starts at `from` ends: the next tab or newline, or the end of the shard. */
+function termEnd(lines: string, from: number): number {
+  let end = from;
+  while (end < lines.length) {
+    const code = lines.charCodeAt(end);
+    if (code === 0x09 || code === 0x0a) break;
+    end++;
+  }
+  return end;
 }
 
 async function wordHits(

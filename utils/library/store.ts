@@ -1,7 +1,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Blurb, Chapter, Story } from '../story';
 import type { LibrarySchema, StoredStory } from './schema';
-import { allRequests, bumpRevision, countTerms, deletePostings, writePostings } from './search';
+import { allRequests, bumpRevision, countTerms, PostingsWriter } from './search';
 import {
   LibraryError,
   type DeletedStories,
@@ -193,18 +193,27 @@ function savedRecord({ blurb, toc, chapters, old, partial, now }: RecordParts): 
   return base;
 }
 
-/** Writes a story record with exactly these chapters (old ones not listed are removed) and its postings. */
-async function writeStory(tx: WriteTx, story: SavedStory, chapters: SavedChapter[], oldIndexes: number[]): Promise<void> {
+/**
+ * Writes a story record with exactly these chapters (old ones not listed are
+ * removed), and hands its postings to `postings`: the caller flushes them, once
+ * for all the stories of its transaction, and bumps the revision.
+ */
+function writeStory(tx: WriteTx, postings: PostingsWriter, story: SavedStory, chapters: SavedChapter[], oldIndexes: number[]): Promise<void> {
   const keep = new Set(chapters.map((chapter) => chapter.index));
   const chapterStore = tx.objectStore('chapters');
-  await allRequests((add) => {
+  const written = allRequests((add) => {
     add(tx.objectStore('stories').put(toStored(story)));
     for (const index of oldIndexes) if (!keep.has(index)) add(chapterStore.delete([story.id, index]));
     for (const chapter of chapters) add(chapterStore.put(chapter));
   });
-  const texts = [story.summary ?? '', ...chapters.map((chapter) => chapter.text)];
-  await writePostings(tx.objectStore('postings'), story.id, countTerms(texts));
-  await bumpRevision(tx.objectStore('meta'));
+  // Counted while IndexedDB stores the chapters.
+  postings.set(story.id, countTerms([story.summary ?? '', ...chapters.map((chapter) => chapter.text)]));
+  return written;
+}
+
+/** The postings of every story the transaction wrote or deleted, then the revision that tells search. */
+async function finishWrites(tx: WriteTx, postings: PostingsWriter): Promise<void> {
+  await Promise.all([postings.flush(), bumpRevision(tx.objectStore('meta'), postings.ids)]);
 }
 
 async function readOld(tx: WriteTx, id: string): Promise<{ story?: SavedStory; chapters: SavedChapter[] }> {
@@ -235,7 +244,9 @@ export async function saveStory(db: LibraryDB, story: Story, options: { partial?
     const kept = old.chapters.filter((chapter) => chapter.index <= listed && !freshIndexes.has(chapter.index));
     const chapters = [...kept, ...fresh].sort((a, b) => a.index - b.index);
     const record = savedRecord({ blurb, toc, chapters, old: old.story, partial: options.partial, now: new Date().toISOString() });
-    await writeStory(tx, record, chapters, old.chapters.map((chapter) => chapter.index));
+    const postings = new PostingsWriter(tx.objectStore('postings'));
+    await writeStory(tx, postings, record, chapters, old.chapters.map((chapter) => chapter.index));
+    await finishWrites(tx, postings);
     return record;
   });
 }
@@ -265,7 +276,9 @@ export async function addChapters(
     const all = [...byIndex.values()].sort((a, b) => a.index - b.index);
     const record = savedRecord({ blurb, toc, chapters: all, old: old.story, now: new Date().toISOString() });
     // blurbOf(old.story) carried the saved-copy fields; savedRecord recomputed them.
-    await writeStory(tx, record, all, old.chapters.map((chapter) => chapter.index));
+    const postings = new PostingsWriter(tx.objectStore('postings'));
+    await writeStory(tx, postings, record, all, old.chapters.map((chapter) => chapter.index));
+    await finishWrites(tx, postings);
     return record;
   });
 }
@@ -345,10 +358,30 @@ export async function listStories(db: LibraryDB, query: LibraryQuery = {}): Prom
   return stories.slice(start, end).map(fromStored);
 }
 
+/**
+ * The most recently updated stories, newest first, read through the
+ * updatedAt index: the library's first screen without reading every record.
+ */
+export async function newestStories(db: LibraryDB, limit: number): Promise<SavedStory[]> {
+  const stories: SavedStory[] = [];
+  let cursor = await db.transaction('stories').store.index('updatedAt').openCursor(null, 'prev');
+  while (cursor && stories.length < limit) {
+    stories.push(fromStored(cursor.value));
+    cursor = stories.length < limit ? await cursor.continue() : null;
+  }
+  return stories;
+}
+
+/** Every story, in no particular order: for a view that sorts and filters in memory (listStories sorts). */
+export async function allStories(db: LibraryDB): Promise<SavedStory[]> {
+  return (await db.getAll('stories')).map(fromStored);
+}
+
 /** Deletes stories with their chapters and index entries; the result undoes it through restoreStories. */
 export async function deleteStories(db: LibraryDB, ids: string[]): Promise<DeletedStories> {
   return inTransaction(db, async (tx) => {
     const deleted: DeletedStories = { stories: [], chapters: [] };
+    const postings = new PostingsWriter(tx.objectStore('postings'));
     for (const id of new Set(ids)) {
       const old = await readOld(tx, id);
       if (!old.story) continue;
@@ -357,10 +390,10 @@ export async function deleteStories(db: LibraryDB, ids: string[]): Promise<Delet
       await allRequests((add) => {
         add(tx.objectStore('stories').delete(id));
         for (const chapter of old.chapters) add(tx.objectStore('chapters').delete([id, chapter.index]));
-        add(deletePostings(tx.objectStore('postings'), id));
       });
+      postings.set(id, []);
     }
-    if (deleted.stories.length) await bumpRevision(tx.objectStore('meta'));
+    if (deleted.stories.length) await finishWrites(tx, postings);
     return deleted;
   });
 }
@@ -372,12 +405,14 @@ export async function deleteStories(db: LibraryDB, ids: string[]): Promise<Delet
 export async function restoreStories(db: LibraryDB, deleted: DeletedStories): Promise<string[]> {
   return inTransaction(db, async (tx) => {
     const restored: string[] = [];
+    const postings = new PostingsWriter(tx.objectStore('postings'));
     for (const story of deleted.stories) {
       if (await tx.objectStore('stories').getKey(story.id)) continue;
       const chapters = deleted.chapters.filter((chapter) => chapter.storyId === story.id);
-      await writeStory(tx, story, chapters, []);
+      await writeStory(tx, postings, story, chapters, []);
       restored.push(story.id);
     }
+    if (restored.length) await finishWrites(tx, postings);
     return restored;
   });
 }
@@ -397,6 +432,7 @@ export async function putSavedStories(
   if (entries.length === 0) return [];
   return inTransaction(db, async (tx) => {
     const outcomes: MergeOutcome[] = [];
+    const postings = new PostingsWriter(tx.objectStore('postings'));
     for (const { story, chapters } of entries) {
       const current = await tx.objectStore('stories').get(story.id);
       if (current && options.onlyIfNewer && Date.parse(current.updatedAt) >= Date.parse(story.updatedAt)) {
@@ -404,9 +440,10 @@ export async function putSavedStories(
         continue;
       }
       const oldIndexes = await tx.objectStore('chapters').index('storyId').getAllKeys(story.id);
-      await writeStory(tx, story, chapters, oldIndexes.map((key) => key[1]));
+      await writeStory(tx, postings, story, chapters, oldIndexes.map((key) => key[1]));
       outcomes.push(current ? 'updated' : 'added');
     }
+    if (outcomes.some((outcome) => outcome !== 'kept')) await finishWrites(tx, postings);
     return outcomes;
   });
 }

@@ -1,5 +1,6 @@
-import { Readability, isProbablyReaderable } from '@mozilla/readability';
+import { Readability } from '@mozilla/readability';
 import type { SiteAdapter } from './types';
+import { genericDetection } from './generic-detect';
 import { emptyStory } from '../story';
 import { sanitizeHtml } from '../sanitize';
 import { blockText, countWords, hashString, squash } from '../metadata/text';
@@ -10,10 +11,8 @@ import { blockText, countWords, hashString, squash } from '../metadata/text';
  * the story has a title, a byline and one chapter, and nothing else.
  */
 export const generic: SiteAdapter = {
-  id: 'generic',
+  ...genericDetection,
   name: 'Any page (Readability)',
-  matches: (url) => url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'file:',
-  detect: (doc) => isProbablyReaderable(doc),
   extract(doc, url) {
     // Readability rewrites the tree it reads; the page must stay untouched.
     const clone = doc.cloneNode(true) as Document;

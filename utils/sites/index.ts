@@ -7,7 +7,6 @@ import { otw } from './otw';
 import { ffnet } from './ffnet';
 import { efiction } from './efiction';
 import { headerBlock } from './header-block';
-import { generic } from './generic';
 
 /**
  * The registry: which adapter reads a page. Known families are tried in
@@ -15,15 +14,19 @@ import { generic } from './generic';
  * pages the reader enabled it for.
  */
 export const ADAPTERS: readonly SiteAdapter[] = [otw, ffnet, efiction, headerBlock];
-export { generic };
 
 export interface ClassifyOptions {
-  /** Allow the Readability fallback (the reader enabled FicShelf on this site). */
-  generic?: boolean;
+  /**
+   * The Readability fallback (utils/sites/generic.ts), given only where it is
+   * allowed (the reader enabled FicShelf on this site). It is passed in rather
+   * than imported so the content script need not carry Readability: it loads
+   * it as a part when no family claims the page.
+   */
+  generic?: SiteAdapter;
 }
 
 export function adapterById(id: string): SiteAdapter | undefined {
-  return id === generic.id ? generic : ADAPTERS.find((a) => a.id === id);
+  return ADAPTERS.find((a) => a.id === id);
 }
 
 /** Which adapter claims the page, without extracting anything. */
@@ -31,7 +34,8 @@ export function pickAdapter(doc: Document, url: URL, options: ClassifyOptions = 
   for (const adapter of ADAPTERS) {
     if (adapter.matches(url) && adapter.detect(doc, url)) return adapter;
   }
-  if (options.generic && generic.matches(url) && generic.detect(doc, url)) return generic;
+  const generic = options.generic;
+  if (generic && generic.matches(url) && generic.detect(doc, url)) return generic;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { PagePart } from '@/utils/messages';
+import type { SiteAdapter } from '@/utils/sites/types';
 import type { Feature, FeatureContext } from '../features/feature';
 import type { SaveController } from '../save/controller';
 import type { SaveDeps } from '../save/run-save';
@@ -10,6 +11,7 @@ export interface PartApis {
   shield: { spoilerShield: Feature; listingFilter: Feature };
   /** The fandoms whose guides it registered (utils/fandoms/guides.ts keeps the guides themselves). */
   guides: { fandoms: readonly string[] };
+  generic: { generic: SiteAdapter };
 }
 
 /**
