@@ -49,20 +49,27 @@ function detect(doc: Document, url: URL): boolean {
   return /powered by\s+e-?fiction/i.test(tailText(doc.body, 4000));
 }
 
-/** The last `limit` characters of an element's text, read from the end (a long page's text is never built whole). */
+/**
+ * The last `limit` characters of an element's text, read from the end (a long page's text is never built whole).
+ * An explicit stack of "next node to read, going backwards" per depth: deep nesting cannot overflow the call stack.
+ */
 function tailText(root: Node | null, limit: number): string {
   const parts: string[] = [];
   let length = 0;
-  const walk = (node: Node): void => {
-    for (let child = node.lastChild; child && length < limit; child = child.previousSibling) {
-      if (child.nodeType === 3 || child.nodeType === 4) {
-        const data = (child as CharacterData).data;
-        parts.push(data);
-        length += data.length;
-      } else if (child.nodeType === 1) walk(child);
+  const stack: Array<Node | null> = root ? [root.lastChild] : [];
+  while (stack.length > 0 && length < limit) {
+    const child = stack[stack.length - 1];
+    if (!child) {
+      stack.pop();
+      continue;
     }
-  };
-  if (root) walk(root);
+    stack[stack.length - 1] = child.previousSibling;
+    if (child.nodeType === 3 || child.nodeType === 4) {
+      const data = (child as CharacterData).data;
+      parts.push(data);
+      length += data.length;
+    } else if (child.nodeType === 1) stack.push(child.lastChild);
+  }
   return parts.reverse().join('').slice(-limit);
 }
 
