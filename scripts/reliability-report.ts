@@ -134,6 +134,8 @@ function report(): { markdown: string; failures: string[] } {
     'npm test                      # everything; ends with this report when the figures exist',
     '# or only these parts:',
     'npx vitest run tests/reliability',
+    'npx vitest run tests/robustness   # broken pages and fuzzing at CI size;',
+    '# FICSHELF_BIG_MB=20 FICSHELF_FUZZ_CUTS=20 FICSHELF_FUZZ_RUNS=5000 for the full sizes',
     'export FICSHELF_OUT_DIR=/tmp/ficshelf-out && npx wxt build && npx wxt build -b firefox',
     'npx vitest run --config vitest.e2e.config.ts tests/e2e/data-safety.e2e.test.ts',
     'npm run reliability:report    # writes .bench/reliability-data.json and this file',

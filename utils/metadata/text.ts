@@ -62,25 +62,36 @@ export function splitList(text: string | null | undefined, separator: RegExp = /
     .filter(Boolean);
 }
 
-/** Text of an element as a reader sees it: block elements and <br> become line breaks. */
+const BLOCK_TAG = /^(P|DIV|BR|LI|H[1-6]|BLOCKQUOTE|TR|HR|PRE|UL|OL|TABLE|SECTION|ARTICLE|CENTER)$/;
+const UNREAD_TAG = /^(SCRIPT|STYLE|NOSCRIPT|TEMPLATE)$/;
+
+/**
+ * Text of an element as a reader sees it: block elements and <br> become line breaks.
+ * Walks with an explicit stack: a page nested thousands of elements deep must not overflow the call stack.
+ */
 export function blockText(el: Element | null | undefined): string {
   if (!el) return '';
   const parts: string[] = [];
-  const BLOCK = /^(P|DIV|BR|LI|H[1-6]|BLOCKQUOTE|TR|HR|PRE|UL|OL|TABLE|SECTION|ARTICLE|CENTER)$/;
-  const walk = (node: Node) => {
-    for (let child = node.firstChild; child; child = child.nextSibling) {
-      if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
-      else if (child.nodeType === 1) {
-        const tag = (child as Element).tagName.toUpperCase();
-        if (tag === 'SCRIPT' || tag === 'STYLE' || tag === 'NOSCRIPT' || tag === 'TEMPLATE') continue;
-        const block = BLOCK.test(tag);
-        if (block) parts.push('\n');
-        walk(child);
-        if (block) parts.push('\n');
-      }
+  // Each entry is the next node to read at one depth; `closes` says the element that opened it is a block.
+  const stack: Array<{ next: Node | null; closes: boolean }> = [{ next: el.firstChild, closes: false }];
+  while (stack.length > 0) {
+    const top = stack[stack.length - 1]!;
+    const child = top.next;
+    if (!child) {
+      stack.pop();
+      if (top.closes) parts.push('\n');
+      continue;
     }
-  };
-  walk(el);
+    top.next = child.nextSibling;
+    if (child.nodeType === 3) parts.push(child.nodeValue ?? '');
+    else if (child.nodeType === 1) {
+      const tag = (child as Element).tagName.toUpperCase();
+      if (UNREAD_TAG.test(tag)) continue;
+      const block = BLOCK_TAG.test(tag);
+      if (block) parts.push('\n');
+      stack.push({ next: child.firstChild, closes: block });
+    }
+  }
   return parts
     .join('')
     .split('\n')

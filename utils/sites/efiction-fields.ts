@@ -96,21 +96,22 @@ export function listValue(value: LabeledValue | undefined): string[] {
     if (current.length) items.push(current.join(' > '));
     current = [];
   };
-  const visit = (node: Node) => {
+  // Document order with an explicit stack (nodes still to visit, next on top): deep nesting cannot overflow the call stack.
+  const pending: Node[] = [...value.nodes].reverse();
+  for (let node = pending.pop(); node; node = pending.pop()) {
     if (isElement(node) && node.tagName === 'A') {
       const name = squash(node.textContent);
-      if (!name) return;
+      if (!name) continue;
       sawLink = true;
       if (!joinNext) flush();
       current.push(name);
       joinNext = false;
     } else if (isElement(node)) {
-      node.childNodes.forEach(visit);
+      for (let c = node.lastChild; c; c = c.previousSibling) pending.push(c);
     } else if (node.nodeType === 3 && /[>»]/.test(node.nodeValue ?? '')) {
       joinNext = true;
     }
-  };
-  value.nodes.forEach(visit);
+  }
   flush();
   if (sawLink) return items;
   return value.text

@@ -229,18 +229,29 @@ function isLinkOnly(node: Node): boolean {
   const el = node as Element;
   if (PAGER_LABEL.test(squash(el.textContent))) return true;
   if (el.tagName !== 'A' && !el.querySelector('a[href]')) return false;
-  let rest = '';
-  // Text outside the links; stops early on a real block of text, longer than any caption.
-  const collect = (n: Node): boolean => {
-    for (let c = n.firstChild; c; c = c.nextSibling) {
-      if (c.nodeType === 3) rest += c.nodeValue ?? '';
-      else if (c.nodeType === 1 && (c as Element).tagName !== 'A' && !collect(c)) return false;
-      if (rest.length > 200 && HAS_WORD.test(rest)) return false;
-    }
-    return true;
-  };
-  if (el.tagName !== 'A' && !collect(el)) return false;
+  const rest = el.tagName === 'A' ? '' : textOutsideLinks(el);
+  if (rest === null) return false;
   return HAS_WORD.test(el.textContent ?? '') && (!HAS_WORD.test(rest) || LINK_CAPTION.test(rest));
+}
+
+/**
+ * The text of `el` outside its links, or null once it holds a real block of
+ * text, longer than any caption. Document order with an explicit stack (nodes
+ * still to read, next on top): deep nesting cannot overflow the call stack.
+ */
+function textOutsideLinks(el: Element): string | null {
+  let rest = '';
+  const pending: Node[] = [];
+  for (let c = el.lastChild; c; c = c.previousSibling) pending.push(c);
+  for (let node = pending.pop(); node; node = pending.pop()) {
+    if (node.nodeType === 3) {
+      rest += node.nodeValue ?? '';
+      if (rest.length > 200 && HAS_WORD.test(rest)) return null;
+    } else if (node.nodeType === 1 && (node as Element).tagName !== 'A') {
+      for (let c = node.lastChild; c; c = c.previousSibling) pending.push(c);
+    }
+  }
+  return rest;
 }
 
 const HEADING = /^H[1-6]$/;
@@ -268,10 +279,26 @@ function trimEdges(root: Element, title: string): void {
   trimSide(root, true);
 }
 
+/**
+ * Trims one side of `root`, going down into the first element that holds a
+ * word. A stack of the elements entered (with where each is up to and its
+ * fillers) stands in for recursion: deep nesting cannot overflow the call stack.
+ */
 function trimSide(root: Element, fromEnd: boolean): void {
-  const pending: Node[] = [];
-  for (let node = fromEnd ? root.lastChild : root.firstChild; node; ) {
-    const next = fromEnd ? node.previousSibling : node.nextSibling;
+  const first = (el: Node) => (fromEnd ? el.lastChild : el.firstChild);
+  const stack: Array<{ el: Element; next: Node | null; pending: Node[] }> = [{ el: root, next: first(root), pending: [] }];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const node = frame.next;
+    if (!node) {
+      stack.pop();
+      // The element entered was trimmed down to nothing (a block of navigation with a caption): go on past it.
+      if (stack.length === 0 || !isFiller(frame.el)) return;
+      frame.el.parentNode?.removeChild(frame.el);
+      continue;
+    }
+    frame.next = fromEnd ? node.previousSibling : node.nextSibling;
+    const { pending } = frame;
     // A heading at the very end heads nothing ("Users viewing this thread" once its list is gone).
     const endHeading =
       fromEnd && node.nodeType === 1 && HEADING.test((node as Element).tagName) && !pending.some(hasMedia);
@@ -281,13 +308,11 @@ function trimSide(root: Element, fromEnd: boolean): void {
       node.parentNode?.removeChild(node);
     } else if (isFiller(node)) {
       pending.push(node);
+    } else if (node.nodeType === 1) {
+      stack.push({ el: node as Element, next: first(node), pending: [] });
     } else {
-      if (node.nodeType === 1) trimSide(node as Element, fromEnd);
-      // Trimmed down to nothing (a block of navigation with a caption): go on past it.
-      if (!isFiller(node)) return;
-      node.parentNode?.removeChild(node);
+      return;
     }
-    node = next;
   }
 }
 

@@ -21,11 +21,20 @@ const MAIN_SELECTORS = [
 const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FORM', 'BUTTON', 'SELECT', 'TEXTAREA', 'IFRAME', 'ASIDE', 'FOOTER', 'HEAD', 'SVG']);
 /** Containers that end the story: comments, footers, site navigation. */
 const STOP_CLASS = /(?:^|[\s_-])(?:comments?|comment-?\w*|replies|footer|nav|navigation|navbar|menu|sidebar|share|sharing|social|related|pagination|pager|breadcrumbs?|tags?-?list|metadata-footer)(?:$|[\s_-])/i;
+/** Any character `squash` keeps: a cheaper test than squashing a piece to see whether it is empty. */
+const VISIBLE = /[^\s\u200b]/;
 const BLOCK_TAGS = /^(?:P|DIV|LI|H[1-6]|BLOCKQUOTE|TR|TD|TH|HR|PRE|UL|OL|DL|DT|DD|TABLE|SECTION|ARTICLE|CENTER|HEADER|MAIN|ADDRESS|FIGURE)$/;
 
-interface Boundary {
-  node: Node;
-  offset: number;
+/**
+ * A point in the DOM: a text offset, or just before/after an element. Element
+ * points keep the element and count its index only when a range is cut (most
+ * lines are read for detection and never become a range).
+ */
+type Boundary = { node: Node; offset: number } | { element: Node; after: boolean };
+
+function rangePoint(point: Boundary): [Node, number] {
+  if ('node' in point) return [point.node, point.offset];
+  return [point.element.parentNode!, indexIn(point.element) + (point.after ? 1 : 0)];
 }
 
 /** One line of the page's text and where it starts and ends in the DOM; `stop` marks a comment section or footer. */
@@ -38,8 +47,8 @@ interface PageLine {
   linkOnly?: boolean;
 }
 
-const before = (node: Node): Boundary => ({ node: node.parentNode!, offset: indexIn(node) });
-const after = (node: Node): Boundary => ({ node: node.parentNode!, offset: indexIn(node) + 1 });
+const before = (element: Node): Boundary => ({ element, after: false });
+const after = (element: Node): Boundary => ({ element, after: true });
 function indexIn(node: Node): number {
   let i = 0;
   for (let n = node.previousSibling; n; n = n.previousSibling) i++;
@@ -66,7 +75,7 @@ function keyValueCells(row: Element): [Element, Element] | null {
  * Turns an element into lines: block elements and <br><br> make paragraph
  * breaks (blank lines), a single <br> or a newline inside <pre> a line break.
  */
-function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan): PageLine[] {
+function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, settled?: (lines: readonly PageLine[]) => boolean): PageLine[] {
   const lines: PageLine[] = [];
   const push = (line: PageLine) => {
     lines.push(line);
@@ -78,11 +87,21 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan): P
   let pendingBlock: Element | null = null;
   let brRun = 0;
   let plainText = false;
-  // A page whose first lines rule out a header is not read further.
-  const full = () => lines.length >= maxLines || scan?.state === 'none';
+  // A page whose first lines rule out a header is not read further; nor, once a header
+  // has started, one whose answer the lines read so far already settle (asked every few lines).
+  let done = false;
+  let askAt = 0;
+  const full = () => {
+    if (done || lines.length >= maxLines || scan?.state === 'none') return true;
+    if (!settled || scan?.state !== 'found' || lines.length < askAt) return false;
+    askAt = lines.length + SETTLE_EVERY;
+    done = settled(lines);
+    return done;
+  };
 
   const breakLine = (paragraph: boolean) => {
-    if (squash(text)) push({ text: squash(text), start, end, linkOnly: !plainText });
+    const line = squash(text);
+    if (line) push({ text: line, start, end, linkOnly: !plainText });
     text = '';
     plainText = false;
     start = end = undefined;
@@ -91,76 +110,87 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan): P
   const appendText = (node: Text, from: number, to: number, inLink: boolean) => {
     const piece = node.data.slice(from, to);
     scan?.read(piece.length);
-    if (!squash(piece) && !text) return;
+    const visible = VISIBLE.test(piece);
+    if (!visible && !text) return;
     if (!inLink && /[\p{L}\p{N}]/u.test(piece)) plainText = true;
-    if (!text && squash(piece)) {
+    if (!text && visible) {
       const lead = piece.length - piece.trimStart().length;
       start = pendingBlock ? before(pendingBlock) : { node, offset: from + lead };
       pendingBlock = null;
     }
     text += piece;
-    if (squash(piece)) end = { node, offset: to };
+    if (visible) end = { node, offset: to };
     brRun = 0;
   };
 
-  const walk = (node: Node, inPre: boolean, inLink: boolean) => {
-    for (let child = node.firstChild; child && !full(); child = child.nextSibling) {
-      if (child.nodeType === 3) {
-        const t = child as Text;
-        if (!inPre) appendText(t, 0, t.data.length, inLink);
-        else {
-          let from = 0;
-          for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
-            appendText(t, from, nl, inLink);
-            const blank = !squash(text);
-            breakLine(false);
-            if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
-            from = nl + 1;
-          }
-          appendText(t, from, t.data.length, inLink);
-        }
-        continue;
-      }
-      if (child.nodeType !== 1) continue;
-      const el = child as Element;
-      const tag = el.tagName.toUpperCase();
-      if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
-      if (isStopElement(el)) {
-        breakLine(true);
-        push({ text: '', stop: true });
-        continue;
-      }
-      if (tag === 'BR') {
-        brRun++;
-        const hadText = !!squash(text);
-        breakLine(false);
-        if (!hadText && brRun >= 2 && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
-        continue;
-      }
-      if (tag === 'TR') {
-        const cells = keyValueCells(el);
-        if (cells) {
-          breakLine(true);
-          const label = squash(cells[0].textContent).replace(/:$/, '');
-          push({ text: `${label}: ${squash(cells[1].textContent)}`, start: before(el), end: after(el) });
-          push({ text: '' });
-          continue;
-        }
-      }
-      const block = BLOCK_TAGS.test(tag);
-      if (block) {
-        breakLine(true);
-        pendingBlock = el;
-        brRun = 0;
-      }
-      walk(el, inPre || tag === 'PRE', inLink || tag === 'A');
-      if (block) {
+  // An explicit stack, not recursion: a page nested thousands of elements deep must not overflow the call stack.
+  // Each frame is the next child to read inside one element; `block` says closing it ends a paragraph.
+  const stack: Array<{ next: Node | null; inPre: boolean; inLink: boolean; block: boolean }> = [
+    { next: root.firstChild, inPre: root.tagName.toUpperCase() === 'PRE', inLink: false, block: false },
+  ];
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.next;
+    if (!child || full()) {
+      stack.pop();
+      if (frame.block) {
         breakLine(true);
         pendingBlock = null;
       }
+      continue;
     }
-  };
-  walk(root, root.tagName.toUpperCase() === 'PRE', false);
+    frame.next = child.nextSibling;
+    const { inPre, inLink } = frame;
+    if (child.nodeType === 3) {
+      const t = child as Text;
+      if (!inPre) appendText(t, 0, t.data.length, inLink);
+      else {
+        let from = 0;
+        for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
+          appendText(t, from, nl, inLink);
+          const blank = !squash(text);
+          breakLine(false);
+          if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
+          from = nl + 1;
+        }
+        appendText(t, from, t.data.length, inLink);
+      }
+      continue;
+    }
+    if (child.nodeType !== 1) continue;
+    const el = child as Element;
+    const tag = el.tagName.toUpperCase();
+    if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
+    if (isStopElement(el)) {
+      breakLine(true);
+      push({ text: '', stop: true });
+      continue;
+    }
+    if (tag === 'BR') {
+      brRun++;
+      const hadText = !!squash(text);
+      breakLine(false);
+      if (!hadText && brRun >= 2 && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
+      continue;
+    }
+    if (tag === 'TR') {
+      const cells = keyValueCells(el);
+      if (cells) {
+        breakLine(true);
+        const label = squash(cells[0].textContent).replace(/:$/, '');
+        push({ text: `${label}: ${squash(cells[1].textContent)}`, start: before(el), end: after(el) });
+        push({ text: '' });
+        continue;
+      }
+    }
+    const block = BLOCK_TAGS.test(tag);
+    if (block) {
+      breakLine(true);
+      pendingBlock = el;
+      brRun = 0;
+    }
+    stack.push({ next: el.firstChild, inPre: inPre || tag === 'PRE', inLink: inLink || tag === 'A', block });
+  }
   breakLine(false);
   return lines;
 }
@@ -170,7 +200,14 @@ const NAV_LINE =
   /^[\s<«←‹\[(|]*(?:back to\b.*|return to\b.*|go back\b.*|(?:previous|prev|next|first|last)(?: (?:part|chapter|story|page|message|entry|post|section))?(?: ?[:>»→].*)?|home(?: page)?|index|main page|top|table of contents|contents|story index|fic(?:tion)? index|more (?:stories|fic|fiction)\b.*|other stories\b.*|messages sorted by\b.*|more information about\b.*|leave a comment|post a (?:new )?comment|add (?:a )?comment|comments?|\d+ comments?|read \d* ?comments?|reply|link|share(?: this)?|tags?:.*|current (?:mood|music|location):.*)[\s>»→›\]|)]*$/i;
 
 function isNavLine(text: string): boolean {
-  return text.split(' ').length <= 16 && !/[.!?"”]$/.test(text) && NAV_LINE.test(text);
+  return wordsAtMost(text, 16) && !/[.!?"”]$/.test(text) && NAV_LINE.test(text);
+}
+
+/** Whether a squashed line has at most `max` words; stops counting past it (paragraphs are long). */
+function wordsAtMost(text: string, max: number): boolean {
+  let spaces = 0;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) if (++spaces >= max) return false;
+  return true;
 }
 
 /** A line with no letters or digits: a scene break or decoration ("* * * * *"). */
@@ -187,7 +224,16 @@ interface HeaderPage {
   block: HeaderBlock;
 }
 
-/** Finds the story header at the start of the page's main text, trying post containers before the whole body. */
+/** Words a story must have after its header. */
+const MIN_BODY_WORDS = 20;
+/** Lines read between two "is it settled?" questions while detecting. */
+const SETTLE_EVERY = 8;
+
+/**
+ * Finds the story header at the start of the page's main text, trying post
+ * containers before the whole body. `maxLines` bounds detection, which also
+ * stops reading a container as soon as more lines could not change its answer.
+ */
 function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
   const seen = new Set<Element>();
   const candidates = [...MAIN_SELECTORS.map((s) => doc.querySelector(s)), doc.body];
@@ -195,14 +241,37 @@ function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
     if (!container || seen.has(container)) continue;
     seen.add(container);
     const scan = new HeaderLeadScan();
-    const lines = pageLines(container, maxLines, scan);
+    const lines = pageLines(container, maxLines, scan, maxLines === undefined ? undefined : settled);
     if (scan.state === 'none') continue;
     const block = findHeaderBlock(lines.map(headerText));
     if (!block || !isStoryHeader(block)) continue;
-    if (bodyLines(lines, block).reduce((n, l) => n + countWords(l.text), 0) < 20) continue;
+    if (bodyWords(bodyLines(lines, block)) < MIN_BODY_WORDS) continue;
     return { container, lines, block };
   }
   return null;
+}
+
+const bodyWords = (body: readonly PageLine[]) => body.reduce((n, l) => n + countWords(l.text), 0);
+
+/** Keys that would join a header still open at the end of the lines read. */
+const OPEN_HEADER_PROBE = ['Title: probe', 'Author: probe'];
+
+/**
+ * Whether more lines could change findHeaderPage's answer for these: the
+ * header is closed (two more key lines would not join it), and it is either
+ * not a story's header, or its body already has enough words or has ended
+ * (a comment section or navigation line). The body only grows with more
+ * lines, so the answer on the whole container would be the same.
+ */
+function settled(lines: readonly PageLine[]): boolean {
+  const texts = lines.map(headerText);
+  const probed = findHeaderBlock([...texts, ...OPEN_HEADER_PROBE]);
+  if (!probed) return true; // the lines above the first key already rule a header out
+  const block = findHeaderBlock(texts);
+  if (!block || block.fields.length !== probed.fields.length) return false;
+  if (!isStoryHeader(block)) return true;
+  if (bodyWords(bodyLines(lines, block)) >= MIN_BODY_WORDS) return true;
+  return lines.slice(block.end).some((l) => l.stop || (l.text !== '' && isNavLine(l.text)));
 }
 
 /** The story's own lines: from the end of the header to the first comment section or navigation line, trailing decoration dropped. */
@@ -240,11 +309,13 @@ function bodySource(doc: Document, lines: readonly PageLine[], body: readonly Pa
   const first = body[0]?.start;
   const last = body[body.length - 1]?.end;
   if (!first || !last) return null;
-  const pre = enclosingPre(first.node);
-  if (pre && pre === enclosingPre(last.node)) return { html: preParagraphs(lines, body[0]!, body[body.length - 1]!), win: doc.defaultView };
+  const [startNode, startOffset] = rangePoint(first);
+  const [endNode, endOffset] = rangePoint(last);
+  const pre = enclosingPre(startNode);
+  if (pre && pre === enclosingPre(endNode)) return { html: preParagraphs(lines, body[0]!, body[body.length - 1]!), win: doc.defaultView };
   const range = doc.createRange();
-  range.setStart(first.node, first.offset);
-  range.setEnd(last.node, last.offset);
+  range.setStart(startNode, startOffset);
+  range.setEnd(endNode, endOffset);
   const holder = doc.createElement('div');
   holder.appendChild(range.cloneContents());
   for (const el of [...holder.querySelectorAll('*')]) {
