@@ -151,8 +151,10 @@ export function runHtml(html: string, url: string, generic: boolean): Run {
 export function runDoc(doc: Document, url: string, generic: boolean, parseMs = 0): Run {
   const t0 = performance.now();
   const c0 = cpuMs();
-  const { result, caught } = classifyCatching(doc, url, generic);
-  return { result, caught, parseMs, classifyMs: performance.now() - t0, classifyCpuMs: cpuMs() - c0 };
+  const read = classifyCatching(doc, url, generic);
+  // Chapter html is sanitised on first read; read it now, while the page's window is open, as a message or a save would.
+  const result = JSON.parse(JSON.stringify(read.result)) as PageResult;
+  return { result, caught: read.caught, parseMs, classifyMs: performance.now() - t0, classifyCpuMs: cpuMs() - c0 };
 }
 
 export function classifyCatching(doc: Document, url: string, generic: boolean): { result: PageResult; caught: unknown[] } {
