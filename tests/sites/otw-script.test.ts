@@ -23,12 +23,13 @@ function coversHost(patterns: readonly string[], hostname: string): boolean {
 
 /** Every golden page (fixture and its real URL) served by an OTW host. */
 const OTW_PAGES = goldenFiles()
-  .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { fixture: string; url: string })
+  .map((file) => JSON.parse(readFileSync(file, 'utf8')) as { fixture: string; url: string; kind: string })
   .filter((golden) => coversHost(OTW_STORY_SITES, new URL(golden.url).hostname));
 
 describe('the OTW hosts’ page script', () => {
   it('has AO3 work, listing and other pages to check against', () => {
-    const kinds = new Set(OTW_PAGES.map((p) => classifyPage(loadPage(p.fixture, p.url), p.url).kind));
+    // The goldens pin each page's kind, so the check below cannot pass on a corpus of one kind.
+    const kinds = new Set(OTW_PAGES.map((p) => p.kind));
     expect(OTW_PAGES.length).toBeGreaterThan(30);
     expect([...kinds].sort()).toEqual(['listing', 'none', 'story']);
   });
