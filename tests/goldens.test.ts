@@ -1,23 +1,13 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { classifyPage } from '@/utils/sites';
 import { generic } from '@/utils/sites/generic';
-import { ROOT, loadPage } from './helpers/fixtures';
+import { GOLDENS, goldenFiles, loadPage } from './helpers/fixtures';
 import { compareGolden } from './helpers/golden-match';
 
-/** Every golden under tests/goldens, grouped by folder: the corpus that pins extraction. */
-const GOLDENS = path.join(ROOT, 'tests', 'goldens');
-
-function goldenFiles(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const full = path.join(dir, name);
-    if (statSync(full).isDirectory()) return goldenFiles(full);
-    return name.endsWith('.json') ? [full] : [];
-  });
-}
-
+/** Every golden, grouped by folder. */
 const files = goldenFiles(GOLDENS);
 const byFolder = new Map<string, string[]>();
 for (const f of files) {

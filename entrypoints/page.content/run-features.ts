@@ -4,13 +4,15 @@ import { isMessage } from '@/utils/messages';
 import { loadSettings, watchSettings } from '@/utils/settings-store';
 import type { Settings } from '@/utils/settings';
 import { CONTENT_FEATURES } from './features/on-demand';
+import type { StoryExtractor } from './save/extract';
 
 /**
  * Starts the features that apply to this page and routes commands and
  * settings changes to them. A feature that fails is reported and skipped;
  * it never takes the others, or the site's own scripts, down with it.
+ * `extract` reads fetched pages with the adapters that read this one.
  */
-export async function runFeatures(page: PageResult): Promise<void> {
+export async function runFeatures(page: PageResult, extract: StoryExtractor): Promise<void> {
   const commandHandlers: Array<(command: Command) => boolean | Promise<boolean>> = [];
   const settingsHandlers: Array<(settings: Settings) => void> = [];
   const settings = await loadSettings();
@@ -46,6 +48,7 @@ export async function runFeatures(page: PageResult): Promise<void> {
       await feature.start({
         page,
         settings,
+        extract,
         onCommand: (handler) => void commandHandlers.push(handler),
         onSettings: (handler) => void settingsHandlers.push(handler),
       });

@@ -1,4 +1,4 @@
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, readdirSync, statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
@@ -26,4 +26,16 @@ export function loadPage(name: string, url: string): Document {
 
 export function htmlDocument(html: string, url = 'https://example.org/story.html'): Document {
   return new JSDOM(html, { url, contentType: 'text/html' }).window.document;
+}
+
+/** Every golden under tests/goldens: the corpus that pins extraction. */
+export const GOLDENS = path.join(ROOT, 'tests', 'goldens');
+
+/** The golden files under a folder, recursively. */
+export function goldenFiles(dir: string = GOLDENS): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const full = path.join(dir, name);
+    if (statSync(full).isDirectory()) return goldenFiles(full);
+    return name.endsWith('.json') ? [full] : [];
+  });
 }

@@ -19,6 +19,8 @@ import { startPageSave } from '@/entrypoints/page.content/features/save-story';
 import { spoilerShield } from '@/entrypoints/page.content/features/spoiler-shield';
 import { listingFilter } from '@/entrypoints/page.content/features/listing-filter';
 import { generic } from '@/utils/sites/generic';
+import { ADAPTERS } from '@/utils/sites';
+import { storyExtractor } from '@/entrypoints/page.content/save/extract';
 import { setShielded } from '@/entrypoints/page.content/shield/state';
 import { READY_ATTRIBUTE } from '@/entrypoints/page.content/shield/ready';
 import { handleMessage } from '@/entrypoints/background';
@@ -54,6 +56,7 @@ function start(feature: Feature, page: PageResult, settings: Settings = DEFAULT_
   const started = feature.start({
     page,
     settings,
+    extract: storyExtractor(ADAPTERS),
     onCommand: (handler) => void commands.push(handler),
     onSettings: (handler) => void changes.push(handler),
   });

@@ -8,7 +8,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { classifyPage } from '@/utils/sites';
+import { ADAPTERS, classifyPage } from '@/utils/sites';
 import { purify } from '@/utils/dompurify';
 import { installSanitizer, hasSanitizer, type Sanitizer } from '@/utils/sanitize';
 import { hasHtml, lazyHtml, storyWithoutHtml } from '@/utils/story-html';
@@ -129,7 +129,7 @@ describe('what the content script sends carries no story HTML', () => {
     const messages = sent();
     withoutSanitizer();
     showPage(FULL_WORK.fixture, FULL_WORK.url);
-    detectAndReport();
+    detectAndReport(ADAPTERS);
     // The report goes once the page is read (and any episode guides it needs are asked for).
     const report = await vi.waitFor(() => {
       const found = messages.find((m) => m.type === 'ficshelf:page');

@@ -1,9 +1,10 @@
 import { readFileSync } from 'node:fs';
-import { classifyPage } from '@/utils/sites';
+import { ADAPTERS, classifyPage } from '@/utils/sites';
 import type { Command } from '@/utils/messages';
 import type { PageResult } from '@/utils/story';
 import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from '@/utils/settings';
 import type { Feature } from '@/entrypoints/page.content/features/feature';
+import { storyExtractor } from '@/entrypoints/page.content/save/extract';
 import { fixturePath } from '../helpers/fixtures';
 
 export const SEEING_RED = { fixture: 'pages/ao3-hand-made-buffy-post-seeing-red.html', url: 'https://archiveofourown.org/works/48582418/chapters/122448127' };
@@ -39,6 +40,7 @@ export async function startFeature(feature: Feature, page: PageResult, settings:
   await feature.start({
     page,
     settings,
+    extract: storyExtractor(ADAPTERS),
     onCommand: (handler) => void commands.push(handler),
     onSettings: (handler) => void changes.push(handler),
   });

@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { generic } from '@/utils/sites/generic';
-import { classifyPage } from '@/utils/sites';
+import { ADAPTERS, classifyPage } from '@/utils/sites';
 import { classifyWithFallback } from '@/utils/sites/fallback';
 import type { SiteAdapter } from '@/utils/sites/types';
 import { ROOT, htmlDocument, loadPage } from '../helpers/fixtures';
@@ -31,7 +31,7 @@ describe('classifyWithFallback', () => {
       const want = golden(name);
       expect(want.generic).toBe(true);
       const loadGeneric = loader();
-      const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { genericAllowed: true, loadGeneric });
+      const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { adapters: ADAPTERS, genericAllowed: true, loadGeneric });
       expect(loadGeneric).toHaveBeenCalledTimes(1);
       expect(compareGolden(want, result)).toEqual([]);
       // The same reading the synchronous registry gives with the adapter at hand (CLI, tests).
@@ -42,7 +42,7 @@ describe('classifyWithFallback', () => {
   it('does not load it where a known family claims the page, even on an enabled site', async () => {
     const want = golden('ao3/error-404-41237499.json');
     const loadGeneric = loader();
-    const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { genericAllowed: true, loadGeneric });
+    const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { adapters: ADAPTERS, genericAllowed: true, loadGeneric });
     expect(result).toEqual({ kind: 'none', site: 'otw' });
     expect(loadGeneric).not.toHaveBeenCalled();
   });
@@ -50,7 +50,7 @@ describe('classifyWithFallback', () => {
   it('does not load it where the fallback is not allowed (a known story host)', async () => {
     const want = golden('fanficauthors/story-hope.json');
     const loadGeneric = loader();
-    const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { genericAllowed: false, loadGeneric });
+    const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { adapters: ADAPTERS, genericAllowed: false, loadGeneric });
     expect(result).toEqual({ kind: 'none', site: null });
     expect(loadGeneric).not.toHaveBeenCalled();
   });
@@ -59,7 +59,7 @@ describe('classifyWithFallback', () => {
     const url = 'https://archive.example.org/search?q=buffy';
     const doc = htmlDocument('<!doctype html><html><head><title>Search</title></head><body><nav><a href="/">Home</a></nav><form><input name="q"></form><ul><li><a href="/a">A</a></li></ul></body></html>', url);
     const loadGeneric = loader();
-    expect(await classifyWithFallback(doc, url, { genericAllowed: true, loadGeneric })).toEqual({ kind: 'none', site: null });
+    expect(await classifyWithFallback(doc, url, { adapters: ADAPTERS, genericAllowed: true, loadGeneric })).toEqual({ kind: 'none', site: null });
     expect(loadGeneric).not.toHaveBeenCalled();
   });
 
@@ -68,7 +68,7 @@ describe('classifyWithFallback', () => {
     const loadGeneric = loader(new Error('no tab'));
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
     try {
-      const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { genericAllowed: true, loadGeneric });
+      const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { adapters: ADAPTERS, genericAllowed: true, loadGeneric });
       expect(result).toEqual({ kind: 'none', site: null });
       expect(warn).toHaveBeenCalled();
     } finally {

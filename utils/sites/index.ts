@@ -1,12 +1,12 @@
-import type { Blurb, PageResult, Story } from '../story';
-import { inferFandoms } from '../metadata/fandom-names';
-import { expandPairing } from '../metadata/pairing';
-import { spoilerMarks } from '../metadata/spoilers';
+import type { PageResult } from '../story';
 import type { SiteAdapter } from './types';
+import { classifyWith, pickAdapterFrom, type ClassifyOptions } from './classify';
 import { otw } from './otw';
 import { ffnet } from './ffnet';
 import { efiction } from './efiction';
 import { headerBlock } from './header-block';
+
+export { enrichBlurb, enrichStory, type ClassifyOptions } from './classify';
 
 /**
  * The registry: which adapter reads a page. Known families are tried in
@@ -15,81 +15,16 @@ import { headerBlock } from './header-block';
  */
 export const ADAPTERS: readonly SiteAdapter[] = [otw, ffnet, efiction, headerBlock];
 
-export interface ClassifyOptions {
-  /**
-   * The Readability fallback (utils/sites/generic.ts), given only where it is
-   * allowed (the reader enabled FicShelf on this site). It is passed in rather
-   * than imported so the content script need not carry Readability: it loads
-   * it as a part when no family claims the page.
-   */
-  generic?: SiteAdapter;
-}
-
 export function adapterById(id: string): SiteAdapter | undefined {
   return ADAPTERS.find((a) => a.id === id);
 }
 
-/** Which adapter claims the page, without extracting anything. */
+/** Which adapter of every family claims the page, without extracting anything. */
 export function pickAdapter(doc: Document, url: URL, options: ClassifyOptions = {}): SiteAdapter | null {
-  for (const adapter of ADAPTERS) {
-    if (adapter.matches(url) && adapter.detect(doc, url)) return adapter;
-  }
-  const generic = options.generic;
-  if (generic && generic.matches(url) && generic.detect(doc, url)) return generic;
-  return null;
+  return pickAdapterFrom(ADAPTERS, doc, url, options);
 }
 
-/**
- * Reads a page: a story, a listing of blurbs, or nothing. Never throws: a
- * page that breaks an adapter is reported as `none`, so nothing reaches the
- * site's own scripts.
- */
+/** Reads a page with every family (see classifyWith): the CLI, tests and extension pages. */
 export function classifyPage(doc: Document, url: URL | string, options: ClassifyOptions = {}): PageResult {
-  let pageUrl: URL;
-  try {
-    pageUrl = typeof url === 'string' ? new URL(url) : url;
-  } catch {
-    return { kind: 'none', site: null };
-  }
-  try {
-    const adapter = pickAdapter(doc, pageUrl, options);
-    if (!adapter) return { kind: 'none', site: null };
-    const story = adapter.extract(doc, pageUrl);
-    if (story) return { kind: 'story', site: adapter.id, story: enrichStory(story) };
-    const items = adapter.listing?.(doc, pageUrl);
-    if (items && items.length > 0) return { kind: 'listing', site: adapter.id, listing: { items: items.map(enrichBlurb) } };
-    return { kind: 'none', site: adapter.id };
-  } catch (error) {
-    if (typeof console !== 'undefined') console.warn('[FicShelf] could not read this page:', error);
-    return { kind: 'none', site: null };
-  }
-}
-
-/**
- * Fills what a page implies but does not state, the same way for every site:
- * the fandom from the disclaimer and names when the page names none, and
- * pairing shorthand spelled out once the fandom is known (the raw form stays
- * in `fields`).
- */
-export function enrichStory(story: Story): Story {
-  // FictionPress is original fiction: any "fandom" found in its text would be a false match.
-  if (story.fandoms.length === 0 && !story.id.startsWith('fictionpress:')) {
-    story.fandoms = inferFandoms({
-      disclaimer: story.disclaimer,
-      summary: story.summary,
-      title: story.title,
-      characters: story.characters,
-      relationships: story.relationships,
-      text: story.chapters[0]?.text.slice(0, 4000),
-    });
-  }
-  if (story.fandoms.length > 0) story.relationships = story.relationships.map((r) => expandPairing(r, story.fandoms));
-  story.spoilers = spoilerMarks(story);
-  return story;
-}
-
-/** Listing entries get the same spoiler reading (from their tags and summary) as stories. */
-export function enrichBlurb(blurb: Blurb): Blurb {
-  blurb.spoilers = spoilerMarks(blurb);
-  return blurb;
+  return classifyWith(ADAPTERS, doc, url, options);
 }

@@ -12,7 +12,6 @@ import { reportFilterState } from '../shield/report';
 import { peekContinue } from '../reader/session';
 import { MARK_LOAD, markReader } from '../reader/perf-marks';
 import { listedOnly } from '../save/listed';
-import { extractStory } from '../save/extract';
 import { noticeFor } from '../save/notice';
 import type { LibraryState } from '@/utils/messages';
 
@@ -42,6 +41,7 @@ function deferredStart(context: FeatureContext, startFull: (context: FeatureCont
     start(): Promise<void> {
       started ??= startFull({
         page: context.page,
+        extract: context.extract,
         get settings() {
           return settings;
         },
@@ -93,7 +93,7 @@ export const saveStoryOnDemand: Feature = {
     let controller: Promise<{ control(action: 'save' | 'resume' | 'update' | 'cancel'): unknown }> | null = null;
     const full = () =>
       (controller ??= loadPart('save')
-        .then((part) => part.startPageSave(context, extractStory))
+        .then((part) => part.startPageSave(context, context.extract))
         .catch((error: unknown) => {
           controller = null;
           throw error;

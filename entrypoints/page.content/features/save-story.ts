@@ -5,7 +5,6 @@ import { createSaveController, type SaveController } from '../save/controller';
 import { createSavePanel } from '../save/panel';
 import { sleepFor } from '@/utils/library/fetcher';
 import type { SaveDeps } from '../save/run-save';
-import { extractStory } from '../save/extract';
 
 /**
  * The page's own network, parser and adapters: requests go out from the
@@ -65,7 +64,7 @@ export const saveStory: Feature = {
   id: 'save-story',
   runsOn: savesStory,
   start(context) {
-    const controller = startPageSave(context, extractStory);
+    const controller = startPageSave(context, context.extract);
     context.onCommand((command) => {
       if (command !== 'save') return false;
       void controller.control('save');
