@@ -1,7 +1,10 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 // Real-browser tests: one file at a time (each launches a browser), generous timeouts for a 2-core machine.
 export default defineConfig({
+  // Shared test helpers import pure code by the project's '@/' alias.
+  resolve: { alias: { '@': fileURLToPath(new URL('.', import.meta.url)) } },
   test: {
     environment: 'node',
     include: ['tests/e2e/**/*.e2e.test.ts'],

@@ -8,6 +8,7 @@ import { blockText } from '@/utils/metadata/text';
 import { ROOT, fixturePath, hasSharedFixtures, htmlDocument } from '../helpers/fixtures';
 import { domFromBytes } from '../../scripts/lib/page-bytes';
 import { recordFigures, resultProblems, runBytes, runDoc, type Run } from './generators';
+import { BIG_STORIES, HEADER_PAGE, HEADER_URL, bigPage } from './big-pages';
 
 /**
  * Pages of strange shape: empty, framesets, a story inside an iframe's
@@ -15,8 +16,6 @@ import { recordFigures, resultProblems, runBytes, runDoc, type Run } from './gen
  * No exception, bounded CPU time, and a clear none or the story read whole.
  */
 
-const HEADER_PAGE = 'pages/header-br-lines.html';
-const HEADER_URL = 'https://example.org/fic/lost-soul.html';
 const measured: Record<string, { cpuMs: number; wallMs: number; kind: string; bytes?: number }> = {};
 /**
  * Size of the big stories: 0.5 MB each in CI, FICSHELF_BIG_MB=20 for the full
@@ -68,44 +67,6 @@ describe('empty and framed pages', () => {
     expect(both('iframe srcdoc', doc, HEADER_URL, 2_000).result.kind).toBe('none');
   });
 });
-
-interface BigStory {
-  family: string;
-  fixture: string;
-  url: string;
-  /** The element whose content is the chapter text, repeated to make the page big. */
-  box: string;
-  /** Text the repeated part starts at (the header-block page keeps its header once). */
-  from?: string;
-  /** Cut out before repeating: the generic page is the header-block story without its header. */
-  drop?: [string, string];
-  generic: boolean;
-  site: string;
-}
-
-const BIG_STORIES: BigStory[] = [
-  { family: 'AO3', fixture: 'ao3/chapter-17793689-ch1.html', url: 'https://archiveofourown.org/works/17793689/chapters/41980418', box: '#chapters [role="article"]', generic: false, site: 'otw' },
-  { family: 'FFN', fixture: 'ffn/chapter-counting-ch1-modern.html', url: 'https://www.fanfiction.net/s/5853866/1/Counting', box: '#storytext', generic: false, site: 'ffnet' },
-  { family: 'eFiction', fixture: 'pages/efiction-spuffy-default-chapter.html', url: 'https://www.spuffysanctuary.net/fiction/viewstory.php?sid=1187&chapter=1', box: '#story', generic: false, site: 'efiction' },
-  { family: 'header-block', fixture: HEADER_PAGE, url: HEADER_URL, box: 'body > p', from: 'A night had passed', generic: false, site: 'header-block' },
-  { family: 'generic', fixture: HEADER_PAGE, url: HEADER_URL, box: 'body > p', from: 'A night had passed', drop: ['Title: Lost Soul', 'copyrights.<br>'], generic: true, site: 'generic' },
-];
-
-/** The fixture with its chapter text repeated until the page is `bytes` long, as one HTML string. */
-function bigPage(story: BigStory, bytes: number): string {
-  let source = readFileSync(fixturePath(story.fixture), 'utf8');
-  if (story.drop) source = source.slice(0, source.indexOf(story.drop[0])) + source.slice(source.indexOf(story.drop[1]) + story.drop[1].length);
-  const doc = domFromBytes(Buffer.from(source, 'utf8'), story.url).window.document;
-  const box = doc.querySelector(story.box);
-  if (!box) throw new Error(`${story.family}: no ${story.box}`);
-  const inner = box.innerHTML;
-  const chunk = story.from ? inner.slice(inner.indexOf(story.from)) : inner;
-  box.innerHTML = `${inner}<!--REPEAT-->`;
-  const [head, tail] = `<!DOCTYPE html>${doc.documentElement.outerHTML}`.split('<!--REPEAT-->') as [string, string];
-  doc.defaultView?.close();
-  const copies = Math.max(1, Math.ceil((bytes - head.length - tail.length) / chunk.length));
-  return head + chunk.repeat(copies) + tail;
-}
 
 describe.skipIf(!hasSharedFixtures())(`a ${BIG_MB} MB story on every family`, () => {
   for (const story of BIG_STORIES) {
