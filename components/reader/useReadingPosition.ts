@@ -91,9 +91,11 @@ export function useReadingPosition(options: ReadingPositionOptions): ReadingPosi
   // Leaving (close or reload) keeps the place.
   useEffect(() => {
     const keep = () => saver.flush();
-    window.addEventListener('pagehide', keep);
+    // The window it listened on: the cleanup may run from a later frame, when the global is another (or gone, in tests).
+    const view = window;
+    view.addEventListener('pagehide', keep);
     return () => {
-      window.removeEventListener('pagehide', keep);
+      view.removeEventListener('pagehide', keep);
       saver.flush();
     };
   }, [saver]);
