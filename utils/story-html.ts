@@ -84,23 +84,34 @@ export function storyWithoutHtml(story: Story): Story {
 const EMPTY_ELEMENT_CHARS = 80;
 
 /**
- * Copies the first nodes of `from` into `into` until about `budget.left`
- * characters of text are in; a node larger than what is left is entered, so
- * one wrapping element still gives a short head. True when everything fit.
+ * Copies the first nodes of `root` into `into` until about `budget` characters
+ * of text are in; a node larger than what is left is entered, so one wrapping
+ * element still gives a short head. True when everything fit. Iterative, like
+ * the other walkers over page markup: depth is the page's to choose.
  */
-function copyHead(from: Node, into: Node, budget: { left: number }): boolean {
-  for (let node = from.firstChild; node; node = node.nextSibling) {
-    if (budget.left <= 0) return false;
+function copyHead(root: Node, into: Node, budget: number): boolean {
+  const entered: Node[] = [];
+  let target = into;
+  let node = root.firstChild;
+  for (;;) {
+    while (!node) {
+      const done = entered.pop();
+      if (!done) return true;
+      node = done.nextSibling;
+      target = target.parentNode!;
+    }
+    if (budget <= 0) return false;
     const size = (node.textContent ?? '').length || (node.nodeType === 1 ? EMPTY_ELEMENT_CHARS : 0);
-    if (size <= budget.left || node.nodeType !== 1 || !node.firstChild) {
-      into.appendChild(node.cloneNode(true));
-      budget.left -= size;
+    if (size <= budget || node.nodeType !== 1 || !node.firstChild) {
+      target.appendChild(node.cloneNode(true));
+      budget -= size;
+      node = node.nextSibling;
       continue;
     }
-    const part = into.appendChild(node.cloneNode(false));
-    if (!copyHead(node, part, budget)) return false;
+    target = target.appendChild(node.cloneNode(false));
+    entered.push(node);
+    node = node.firstChild;
   }
-  return true;
 }
 
 /**
@@ -120,6 +131,6 @@ export function htmlHead(target: { html: string }, chars: number, doc: Document 
     root = inert.body;
   }
   const head = root.cloneNode(false) as Element;
-  if (copyHead(root, head, { left: chars })) return { html: target.html, whole: true };
+  if (copyHead(root, head, chars)) return { html: target.html, whole: true };
   return { html: sanitizeHtml(head.innerHTML, source && !('nodeType' in source) ? source.win : root.ownerDocument.defaultView), whole: false };
 }

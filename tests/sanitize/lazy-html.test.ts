@@ -11,7 +11,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { ADAPTERS, classifyPage } from '@/utils/sites';
 import { purify } from '@/utils/dompurify';
 import { installSanitizer, hasSanitizer, type Sanitizer } from '@/utils/sanitize';
-import { hasHtml, lazyHtml, storyWithoutHtml } from '@/utils/story-html';
+import { hasHtml, htmlHead, lazyHtml, storyWithoutHtml } from '@/utils/story-html';
 import { cleanCopy } from '@/utils/sites/otw-dom';
 import type { Message } from '@/utils/messages';
 import type { Story } from '@/utils/story';
@@ -111,6 +111,44 @@ describe('lazy story HTML', () => {
     expect(hasHtml(empty)).toBe(false);
     expect(hasHtml(lazyHtml({ html: '' }, null))).toBe(false);
     expect(hasHtml(lazyHtml({ html: '' }, { html: '<p>x</p>', win: window }))).toBe(true);
+  });
+});
+
+describe('the first screen of a chapter (htmlHead)', () => {
+  const paragraphs = (count: number) => Array.from({ length: count }, (_, i) => `<p>Paragraph ${i} ${'word '.repeat(20)}</p>`).join('');
+
+  it('gives about the asked characters, sanitised, and the whole value when everything fits', () => {
+    const holder = document.createElement('div');
+    holder.innerHTML = `<p onclick="alert(1)">First</p>${paragraphs(50)}`;
+    const chapter = lazyHtml({ html: '', text: '' }, holder);
+    const head = htmlHead(chapter, 500);
+    expect(head.whole).toBe(false);
+    expect(head.html).toContain('First');
+    expect(head.html).not.toContain('onclick');
+    expect(head.html).not.toContain('Paragraph 10 ');
+    const small = lazyHtml({ html: '', text: '' }, { html: paragraphs(2), win: window });
+    expect(htmlHead(small, 5000)).toEqual({ html: small.html, whole: true });
+  });
+
+  it('enters wrapping elements, however many, and keeps them around the head', () => {
+    const wrapped = lazyHtml({ html: '', text: '' }, { html: `<div><section>${paragraphs(50)}</section></div>`, win: window });
+    const head = htmlHead(wrapped, 300);
+    expect(head.whole).toBe(false);
+    expect(head.html).toMatch(/^<div><section><p>Paragraph 0 /);
+
+    // 500 wrappers (Chromium's parser nests at most 512), built innermost first: jsdom's insertion
+    // walks ancestors recursively and slowly; copyHead itself keeps no call stack.
+    let deep: Element = document.createElement('div');
+    deep.innerHTML = paragraphs(50);
+    for (let depth = 0; depth < 500; depth++) {
+      const wrapper = document.createElement('div');
+      wrapper.appendChild(deep);
+      deep = wrapper;
+    }
+    const copied = htmlHead(lazyHtml({ html: '', text: '' }, deep), 300);
+    expect(copied.whole).toBe(false);
+    expect(copied.html.startsWith('<div>'.repeat(500) + '<p>Paragraph 0 ')).toBe(true);
+    expect(copied.html).not.toContain('Paragraph 49 ');
   });
 });
 
