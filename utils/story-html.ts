@@ -62,6 +62,14 @@ export function hasHtml(target: { html: string }): boolean {
   return source.html.trim() !== '';
 }
 
+/**
+ * Whether a chapter came with its text, not only as a table-of-contents entry.
+ * Text first: it is a plain string, while reading `html` may sanitise it.
+ */
+export function hasChapterContent(chapter: { html: string; text: string }): boolean {
+  return chapter.text.trim() !== '' || chapter.html.trim() !== '';
+}
+
 const plainNote = (note: Note): Note => ({ position: note.position, text: note.text, html: '' });
 
 /**
@@ -70,14 +78,16 @@ const plainNote = (note: Note): Note => ({ position: note.position, text: note.t
  * script may not have a sanitiser for. Readers of the report test `text`.
  */
 export function storyWithoutHtml(story: Story): Story {
-  const chapters = story.chapters.map((chapter): Chapter => {
-    const plain: Chapter = { index: chapter.index, html: '', text: chapter.text, words: chapter.words };
-    if (chapter.title !== undefined) plain.title = chapter.title;
-    if (chapter.url !== undefined) plain.url = chapter.url;
-    if (chapter.notes) plain.notes = chapter.notes.map(plainNote);
-    return plain;
-  });
-  return { ...story, notes: story.notes.map(plainNote), chapters };
+  return { ...story, notes: story.notes.map(plainNote), chapters: story.chapters.map(chapterWithoutHtml) };
+}
+
+/** A chapter's fields but the markup, which stays unread (a spread would read, and sanitise, it). */
+export function chapterWithoutHtml(chapter: Chapter): Chapter {
+  const plain: Chapter = { index: chapter.index, html: '', text: chapter.text, words: chapter.words };
+  if (chapter.title !== undefined) plain.title = chapter.title;
+  if (chapter.url !== undefined) plain.url = chapter.url;
+  if (chapter.notes) plain.notes = chapter.notes.map(plainNote);
+  return plain;
 }
 
 /** Elements without text (images, rules) still take room on screen: count each as this many characters. */

@@ -5,6 +5,7 @@
  */
 import type { Story } from '../story';
 import { isAo3Host } from '../sites/otw-dom';
+import { hasChapterContent } from '../story-html';
 
 export interface FetchRequest {
   url: string;
@@ -32,10 +33,6 @@ export const AO3_CHAPTER_DELAY_MS = 3000;
 export const EFICTION_CHAPTER_DELAY_MS = 2000;
 export const GENERIC_CHAPTER_DELAY_MS = 2000;
 
-function hasText(chapter: { html: string; text: string }): boolean {
-  return chapter.text.trim() !== '' || chapter.html.trim() !== '';
-}
-
 /** Every chapter the story says it has: those it lists, and 1…posted. */
 export function listedChapters(story: Story): number[] {
   const indexes = new Set(story.chapters.map((c) => c.index));
@@ -45,7 +42,7 @@ export function listedChapters(story: Story): number[] {
 
 /** Chapters whose text the current page does not show. */
 export function chaptersToFetch(story: Story): number[] {
-  const onPage = new Set(story.chapters.filter(hasText).map((c) => c.index));
+  const onPage = new Set(story.chapters.filter(hasChapterContent).map((c) => c.index));
   return listedChapters(story).filter((i) => !onPage.has(i));
 }
 

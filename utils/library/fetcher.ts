@@ -10,6 +10,7 @@ import { emptyStory } from '../story';
 import type { FetchPlan, FetchRequest } from './fetch-plan';
 import { listedChapters } from './fetch-plan';
 import { challengeMessage, consentUrl, isCloudflareChallenge, isLoginPage, isLoginUrl, loginMessage, type HeaderLookup } from './page-checks';
+import { chapterWithoutHtml, hasChapterContent } from '../story-html';
 
 /** What the fetcher needs of a Response (the global Response fits). */
 export interface ResponseLike {
@@ -132,10 +133,6 @@ type Outcome =
 type Consent = { kind: 'consent'; url: string };
 type Retry = { kind: 'retry'; reason: string; retryAfter?: number };
 
-function hasText(chapter: Chapter): boolean {
-  return chapter.text.trim() !== '' || chapter.html.trim() !== '';
-}
-
 /** How much header a page gave: the story metadata comes from the richest page. */
 function richness(story: Story): number {
   const present = [story.title, story.summary, story.rating.raw, story.published, story.updated, story.language, story.disclaimer, story.words];
@@ -172,8 +169,8 @@ class Gathering {
     for (const index of listedChapters(story)) this.expected.add(index);
     for (const chapter of story.chapters) {
       // Listed entries never carry text: a chapter counts as fetched only through `chapters`.
-      if (!this.listed.has(chapter.index)) this.listed.set(chapter.index, { ...chapter, html: '', text: '', words: 0 });
-      if (hasText(chapter) && (!only || only.includes(chapter.index)) && !this.chapters.has(chapter.index)) {
+      if (!this.listed.has(chapter.index)) this.listed.set(chapter.index, { ...chapterWithoutHtml(chapter), text: '', words: 0 });
+      if (hasChapterContent(chapter) && (!only || only.includes(chapter.index)) && !this.chapters.has(chapter.index)) {
         this.chapters.set(chapter.index, chapter);
       }
     }
@@ -308,7 +305,7 @@ class Fetcher {
     if (story && this.expectedId && story.id && story.id !== this.expectedId) {
       return { kind: 'failed', reason: 'the site answered with a different story' };
     }
-    if (story && story.chapters.some((c) => req.chapters.includes(c.index) && hasText(c))) return { kind: 'page', story };
+    if (story && story.chapters.some((c) => req.chapters.includes(c.index) && hasChapterContent(c))) return { kind: 'page', story };
     if (isLoginPage(doc)) return { kind: 'login' };
     // The reader chose to read this story: an age or content-warning page is confirmed the way a click would.
     const consent = consentUrl(doc, finalUrl);

@@ -1,6 +1,7 @@
 import type { Chapter } from '@/utils/story';
 import type { FetchPlan } from './fetch-plan';
 import { fetchStory, type FetchDeps, type FetchProgress, type FetchResult } from './fetcher';
+import { hasChapterContent } from '../story-html';
 
 /** What a save and an update check both hand through to the fetcher: injected, so tests run without a network. */
 export type FetchSeams = Pick<FetchDeps, 'fetch' | 'parse' | 'extract' | 'sleep' | 'retry' | 'timeoutMs'>;
@@ -20,8 +21,6 @@ export interface NewChapters {
   cancelled: boolean;
 }
 
-const hasText = (chapter: Chapter) => chapter.html.trim() !== '' || chapter.text.trim() !== '';
-
 /** Fetches what the plan asks for, skipping the saved chapters, and picks out the chapters that are new. */
 export async function fetchNewChapters(plan: FetchPlan, seams: FetchSeams, run: NewChaptersRun): Promise<NewChapters> {
   const { signal, alreadySaved } = run;
@@ -37,7 +36,7 @@ export async function fetchNewChapters(plan: FetchPlan, seams: FetchSeams, run: 
     onProgress: run.onProgress,
   });
   const skip = new Set(alreadySaved);
-  const fetched = result.story.chapters.filter((c) => hasText(c) && !skip.has(c.index));
+  const fetched = result.story.chapters.filter((c) => hasChapterContent(c) && !skip.has(c.index));
   const cancelled = !!signal?.aborted || result.stopped === 'cancelled';
   return { result, fetched, cancelled };
 }

@@ -11,6 +11,7 @@ import {
   type SavedStory,
   type TocEntry,
 } from './types';
+import { hasChapterContent } from '../story-html';
 
 export { LibraryError } from './types';
 
@@ -108,7 +109,7 @@ function validateStory(story: Story): void {
 
 /** Chapters that carry text; a chapter listed without its text is only a table-of-contents entry. */
 function withText(chapters: Chapter[]): Chapter[] {
-  return chapters.filter((chapter) => chapter.html.trim() !== '' || chapter.text.trim() !== '');
+  return chapters.filter(hasChapterContent);
 }
 
 // ── transactions ──────────────────────────────────────────────────────────
