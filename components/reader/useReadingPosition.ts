@@ -41,6 +41,8 @@ export function useReadingPosition(options: ReadingPositionOptions): ReadingPosi
   const scroller = useRef<HTMLDivElement>(null);
   // False while a chapter's remembered place is being restored: its scroll events are not the reader's.
   const restored = useRef(false);
+  // Whether the box has shown a chapter (or the shield) before: only then can it be scrolled.
+  const shownBefore = useRef(false);
   const chapterRef = useRef(chapterIndex);
   chapterRef.current = chapterIndex;
   const loadRef = useRef(options.load);
@@ -57,14 +59,19 @@ export function useReadingPosition(options: ReadingPositionOptions): ReadingPosi
 
   // Open each chapter at its remembered place (or its top), once the text is on screen.
   useLayoutEffect(() => {
-    if (covered) return;
+    if (covered) {
+      shownBefore.current = true;
+      return;
+    }
     let cancelled = false;
     restored.current = false;
     const box = scroller.current;
     if (box) {
-      box.scrollTop = 0;
+      // A new box is at its top already, and setting scrollTop forces a layout inside the opening frame.
+      if (shownBefore.current) box.scrollTop = 0;
       delete box.dataset.restored;
     }
+    shownBefore.current = true;
     setFraction(0);
     const restore = (value: number | null) => {
       if (cancelled) return;
