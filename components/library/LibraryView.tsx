@@ -16,6 +16,7 @@ import { cleanShelfName, fandomsIn, hasFilters, NO_FILTERS, shelvesIn, statsOf, 
 import { problemSentence } from './problems';
 import { pageUpdateDeps, type UpdateDeps } from './check-updates';
 import { UpdateChecker } from './UpdateChecker';
+import { afterPaint } from '@/components/after-paint';
 
 export type LibraryDb = IDBPDatabase<LibrarySchema>;
 
@@ -122,6 +123,9 @@ export function LibraryView(props: LibraryViewProps) {
         if (!alive) return;
         if (first.length < FIRST_PAGE) return showAll(first);
         setStories(first);
+        // Reading every record lands as one large structured-clone on this thread: after the first entries are painted.
+        await new Promise<void>((resolve) => afterPaint(resolve));
+        if (!alive) return;
         await reload(database);
       })
       .catch((error) => alive && setProblem(problemSentence(error, 'Your library could not be opened')));

@@ -5,7 +5,7 @@ import type { ReaderSettings } from '@/utils/settings';
 import { sanitizeHtml } from '@/utils/sanitize';
 import { cleanChapterHtml } from '@/utils/reader/cleanup';
 import { htmlHead } from '@/utils/story-html';
-import { afterPaint } from './after-paint';
+import { afterPaint } from '../after-paint';
 import { RatingBadge } from '@/components/RatingBadge';
 
 export interface ReaderArticleProps {

@@ -68,12 +68,16 @@ describe('check for updates in the library', () => {
     const item = '[data-ficshelf="library-item"][data-story-id="ffnet:5853866"]';
     await library.waitForSelector(item);
     expect(await library.textContent(`${item} [data-field="chapters"]`)).toBe('2 chapters');
+    // The episode guides stay out of the list's first paint; the check loads them before reading a fetched page.
+    const guideCount = () => library.evaluate(() => (globalThis as any)[Symbol.for('ficshelf.fandom-guides')]?.byFandom.size ?? 0);
+    expect(await guideCount()).toBe(0);
     await library.check(`${item} .item-select`);
     await library.click('[data-action="check-updates"]');
     await library.waitForSelector('[data-ficshelf="update-check"][data-state="done"]', { timeout: 60_000 });
 
     expect(await library.textContent('[data-ficshelf="update-check"] li[data-story-id="ffnet:5853866"] [data-field="update-state"]')).toBe('1 new chapter added');
     expect(await library.textContent('#update-check-heading')).toBe('1 story has new chapters.');
+    expect(await guideCount()).toBe(8);
     await library.waitForFunction((sel) => document.querySelector(`${sel} [data-field="chapters"]`)?.textContent === '3 chapters', item);
 
     const chapters = await storedChapters('ffnet:5853866');

@@ -4,7 +4,7 @@ import type { ReaderSettings } from '@/utils/settings';
 import { fontFaceCss } from '@/utils/reader/css';
 import componentCss from '@/components/reader/reader.css?inline';
 import { ReaderApp, type ReaderAppProps } from './ReaderApp';
-import { afterPaint } from '@/components/reader/after-paint';
+import { afterPaint } from '@/components/after-paint';
 
 export const HOST_SELECTOR = '[data-ficshelf="reader"]';
 export const FONT_STYLE_SELECTOR = 'style[data-ficshelf="reader-fonts"]';
