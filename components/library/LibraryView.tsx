@@ -297,7 +297,8 @@ export function LibraryView(props: LibraryViewProps) {
       const { importBackup, parseBackup } = await import('@/utils/library/backup');
       const text = await file.text();
       const parsed = parseBackup(text);
-      const result = await importBackup(database, parsed);
+      const current = await (props.loadSettings ?? defaultLoadSettings)().catch(() => undefined);
+      const result = await importBackup(database, parsed, current);
       // The backup moves the whole FicShelf, settings included, to this browser.
       if (result.settings) await (props.saveSettings ?? defaultSaveSettings)(result.settings);
       setReport({ ...result, settingsRestored: !!result.settings });

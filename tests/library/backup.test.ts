@@ -168,6 +168,21 @@ describe('merging into an existing library', () => {
     expect(report.settings?.reader.theme).toBe('system');
     expect(report.settings).not.toHaveProperty('extra');
     expect((await importBackup(db, base)).settings).toBeUndefined();
+    // An empty settings object carries nothing to restore: the reader's settings stay as they are.
+    expect((await importBackup(db, { ...base, settings: {} })).settings).toBeUndefined();
+  });
+
+  it('keeps the reader’s own value for a settings section the file lacks (an older or hand-made backup)', async () => {
+    const db = await openLibrary(freshName('settings-partial'));
+    const base = JSON.parse(JSON.stringify(await exportBackup(db, DEFAULT_SETTINGS)));
+    const current: Settings = {
+      ...DEFAULT_SETTINGS,
+      spoilers: { ...DEFAULT_SETTINGS.spoilers, progress: { 'Buffy the Vampire Slayer': { season: 4, episode: 9 } } },
+    };
+    const report = await importBackup(db, { ...base, settings: { reader: { ...DEFAULT_SETTINGS.reader, fontSize: 24 } } }, current);
+    expect(report.settings?.reader.fontSize).toBe(24);
+    expect(report.settings?.spoilers.progress).toEqual({ 'Buffy the Vampire Slayer': { season: 4, episode: 9 } });
+    expect(report.settings?.ratings).toEqual(current.ratings);
     db.close();
   });
 

@@ -198,14 +198,15 @@ function acceptChapters(entries: unknown[], stories: Map<string, SavedStory>, re
  * disk, none of it). Per story the newest `updatedAt` wins; a story whose copy
  * in the library is as new or newer is kept as it is.
  */
-export async function importBackup(db: LibraryDB, backup: unknown): Promise<ImportReport> {
+export async function importBackup(db: LibraryDB, backup: unknown, current?: Settings): Promise<ImportReport> {
   checkEnvelope(backup);
   const rejected: RejectedEntry[] = [];
   const stories = acceptStories(backup.stories, rejected);
   const chapters = acceptChapters(backup.chapters, stories, rejected);
 
   const report: ImportReport = { added: [], updated: [], kept: [], rejected, chapters: 0 };
-  if (isObject(backup.settings)) report.settings = normalizeSettings(backup.settings);
+  // Sections the file lacks (an older version's backup, a hand-made one) keep the reader's own values, not defaults.
+  if (isObject(backup.settings) && Object.keys(backup.settings).length > 0) report.settings = normalizeSettings({ ...current, ...backup.settings });
 
   const entries = [...stories.values()].map((story) => ({ story, chapters: chapters.get(story.id) ?? [] }));
   const outcomes = await putSavedStories(db, entries, { onlyIfNewer: true });
