@@ -71,6 +71,18 @@ function maxOf(data: Json | null, name: RegExp): number | null {
 const sum = (values: number[]) => values.reduce((a, b) => a + b, 0);
 const shown = (n: number | null, absent: string) => (n === null ? absent : n.toLocaleString('en-GB'));
 
+/**
+ * How many points each fixture is cut at (tests/robustness/fixture-mutations):
+ * byte cuts (a fresh parse each, so few) and tree cuts (the parsed page cut
+ * after its k-th node, so many), as the run that wrote the figures set them.
+ */
+function cutPointsPerPage(fuzz: Json | null): string | null {
+  const section = fuzz?.fixtureMutations as Json | undefined;
+  if (typeof section?.cutsPerPage !== 'number') return null;
+  const tree = typeof section.treeCutsPerPage === 'number' ? section.treeCutsPerPage : 0;
+  return `${section.cutsPerPage + tree} (${section.cutsPerPage} byte cuts, ${tree} tree cuts)`;
+}
+
 function otherFileSection(title: string, file: string, data: Json | null): string[] {
   const name = path.relative(ROOT, file);
   if (!data) return [`## ${title}`, '', `No figures yet: ${name} was not written by this run.`, ''];
@@ -95,6 +107,7 @@ function report(): { markdown: string; failures: string[] } {
   const executed = sumOf(xss, /^(executed|executions)/i);
   const pagesFuzzed = sumOf(fuzz, /^pages$/i);
   const fuzzRuns = sumOf(fuzz, /^(runs|numRuns|variants|cases)$/i);
+  const cutsPerPage = cutPointsPerPage(fuzz);
   if (lost > 0) failures.push(`${lost} records lost or mixed`);
   if (executed !== null && executed > 0) failures.push(`${executed} hostile vectors executed`);
 
@@ -111,6 +124,7 @@ function report(): { markdown: string; failures: string[] } {
     `| Hostile vectors tried | ${shown(vectors, 'not recorded')} |`,
     `| Hostile vectors executed (must be 0) | ${shown(executed, 'not recorded')} |`,
     `| Pages fuzzed | ${shown(pagesFuzzed, 'not recorded')} |`,
+    ...(cutsPerPage === null ? [] : [`| Cut points per fixture page in this run | ${cutsPerPage} |`]),
     ...(fuzzRuns === null ? [] : [`| Fuzz variants and runs | ${shown(fuzzRuns, '')} |`]),
     `| Data-safety faults injected | ${faults.toLocaleString('en-GB')} |`,
     `| Kill points and interleavings | ${killPoints.toLocaleString('en-GB')} |`,
@@ -134,8 +148,8 @@ function report(): { markdown: string; failures: string[] } {
     'npm test                      # everything; ends with this report when the figures exist',
     '# or only these parts:',
     'npx vitest run tests/reliability',
-    'npx vitest run tests/robustness   # broken pages and fuzzing at CI size;',
-    '# FICSHELF_BIG_MB=20 FICSHELF_FUZZ_CUTS=20 FICSHELF_FUZZ_RUNS=5000 for the full sizes',
+    'npx vitest run tests/robustness   # broken pages and fuzzing at CI size (cut points per page: see the table);',
+    '# FICSHELF_BIG_MB=20 FICSHELF_FUZZ_CUTS=20 FICSHELF_TREE_CUTS=100 FICSHELF_FUZZ_RUNS=5000 for the full sizes',
     'export FICSHELF_OUT_DIR=/tmp/ficshelf-out && npx wxt build && npx wxt build -b firefox',
     'npx vitest run --config vitest.e2e.config.ts tests/e2e/data-safety.e2e.test.ts',
     'npm run reliability:report    # writes .bench/reliability-data.json and this file',

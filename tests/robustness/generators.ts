@@ -22,6 +22,14 @@ export interface FuzzPage {
   kind: 'story' | 'listing' | 'none';
   /** First words of the first chapter's text, when the golden names them: the header lies before. */
   chapterStart?: string;
+  /** The header fields a reader sees, as the golden names them (each optional). */
+  header?: GoldenHeader;
+}
+
+export interface GoldenHeader {
+  title?: string;
+  authors?: string[];
+  rating?: { raw?: string; level?: string };
 }
 
 /** Our own pages that have no golden: their addresses, so adapters see them where they live. */
@@ -44,7 +52,8 @@ export function fuzzPages(): FuzzPage[] {
   const pages = goldenFiles(path.join(ROOT, 'tests', 'goldens')).map((file): FuzzPage => {
     const g = JSON.parse(readFileSync(file, 'utf8'));
     const first = g.story?.chapters?.find((c: any) => typeof c.start === 'string');
-    return { fixture: g.fixture, url: g.url, generic: g.generic === true, kind: g.kind, chapterStart: first?.start };
+    const header: GoldenHeader | undefined = g.story && { title: g.story.title, authors: g.story.authors, rating: g.story.rating };
+    return { fixture: g.fixture, url: g.url, generic: g.generic === true, kind: g.kind, chapterStart: first?.start, header };
   });
   return [...pages, ...PAGES_WITHOUT_GOLDEN].filter((p) => existsSync(fixturePath(p.fixture))).sort((a, b) => a.fixture.localeCompare(b.fixture));
 }
@@ -83,6 +92,35 @@ function inside(bytes: Buffer, from: number, marker: number, into: number, where
 }
 
 export const truncate = (bytes: Buffer, cut: Cut): Buffer => bytes.subarray(0, cut.offset);
+
+/** Every node of the document (elements, text, comments) in document order: the positions a tree cut can fall at. */
+export function nodesInOrder(doc: Document): Node[] {
+  const nodes: Node[] = [];
+  const walker = doc.createTreeWalker(doc, 0xffffffff /* NodeFilter.SHOW_ALL */);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node);
+  return nodes;
+}
+
+/** `count` node positions spread evenly over `total` nodes, from the head to near the end, in ascending order. */
+export function treeCutIndexes(total: number, count: number): number[] {
+  const picked = new Set<number>();
+  for (let i = 1; i <= count; i++) picked.add(Math.min(total - 1, Math.floor((total * i) / (count + 1))));
+  return [...picked].sort((a, b) => a - b);
+}
+
+/**
+ * Cuts the tree the way a download that stopped right after `node`'s start
+ * would: the node's children and everything after it in document order go
+ * (each ancestor keeps only what comes before). In place, so one parse serves
+ * every cut: cutting at descending positions on the same document gives each
+ * cut exactly, since a cut never moves the nodes before it.
+ */
+export function truncateAfter(node: Node): void {
+  while (node.lastChild) node.removeChild(node.lastChild);
+  for (let at: Node | null = node; at?.parentNode; at = at.parentNode) {
+    while (at.nextSibling) at.parentNode.removeChild(at.nextSibling);
+  }
+}
 
 /** Reorders the body's top-level children (fixed seed: the same order every run). */
 export function shuffleBody(doc: Document, seed: number): void {
@@ -381,11 +419,17 @@ export const FUZZ_SEED = Number(process.env.FICSHELF_FUZZ_SEED ?? 20261121);
 /** Property runs: a few hundred fit CI; FICSHELF_FUZZ_RUNS raises it for a long local run. */
 export const FUZZ_RUNS = Number(process.env.FICSHELF_FUZZ_RUNS ?? 300);
 /**
- * Cut points per page. Two in CI (114 pages × (2 cuts + shuffled + doubled),
- * each classified with and without generic, already take minutes on a loaded
- * 2-core machine); FICSHELF_FUZZ_CUTS=20 for the full run.
+ * Byte cut points per page: each is a fresh parse of the page, classified with
+ * and without generic, so CI runs two (the tree cuts below give the many
+ * points); FICSHELF_FUZZ_CUTS=20 for the full run.
  */
 export const CUTS_PER_PAGE = Number(process.env.FICSHELF_FUZZ_CUTS ?? 2);
+/**
+ * Tree cuts per page: the parsed page cut after its k-th node, spread over the
+ * whole page. Cheap (one parse per page, no copy), so CI runs many;
+ * FICSHELF_TREE_CUTS raises it.
+ */
+export const TREE_CUTS_PER_PAGE = Number(process.env.FICSHELF_TREE_CUTS ?? 12);
 
 const FIGURES = path.join(ROOT, '.bench', 'reliability-fuzz.json');
 
