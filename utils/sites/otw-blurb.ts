@@ -6,12 +6,11 @@
 import { emptyStory, type Blurb } from '../story';
 import { blockText, isoDate, parseCount, squash } from '../metadata/text';
 import { parseRating } from '../metadata/rating';
-import { absoluteUrl, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workIdFromPath } from './otw-dom';
+import { absoluteUrl, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workBlurbElements, workIdFromPath } from './otw-dom';
 import { OTW_SITE } from './otw-work';
 
 export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
-  const items = Array.from(doc.querySelectorAll('li.work.blurb, li.bookmark.blurb'));
-  const blurbs = items.map((li) => readBlurb(li, url)).filter((b): b is Blurb => b !== null);
+  const blurbs = workBlurbElements(doc).map((li) => readBlurb(li, url)).filter((b): b is Blurb => b !== null);
   return blurbs.length > 0 ? blurbs : null;
 }
 
