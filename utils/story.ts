@@ -114,6 +114,11 @@ export interface PageResult {
 
 /** A Story with every list empty, for adapters to fill. */
 export function emptyStory(site: string, url: string): Story {
+  return { ...emptyBlurb(site, url), chapters: [] };
+}
+
+/** An empty listing entry: emptyStory's fields in the same order, without chapters (built directly: a listing makes hundreds). */
+export function emptyBlurb(site: string, url: string): Blurb {
   return {
     id: '',
     site,
@@ -132,6 +137,5 @@ export function emptyStory(site: string, url: string): Story {
     notes: [],
     status: 'unknown',
     chapterCount: { posted: 0 },
-    chapters: [],
   };
 }

@@ -6,7 +6,7 @@ import { ROOT } from '../../tests/helpers/fixtures';
  * Bundles a bench probe (scripts/bench/page/*) with the FicShelf modules it
  * imports into one IIFE, to evaluate inside a page. esbuild ships with vite.
  */
-export async function bundleProbe(entry: string): Promise<string> {
+export async function bundleProbe(entry: string, options: { minify?: boolean } = {}): Promise<string> {
   const result = await build({
     entryPoints: [path.join(ROOT, 'scripts', 'bench', 'page', entry)],
     bundle: true,
@@ -14,7 +14,9 @@ export async function bundleProbe(entry: string): Promise<string> {
     platform: 'browser',
     target: 'chrome120',
     write: false,
-    minify: true,
+    minify: options.minify ?? true,
+    // Unminified bundles keep function names, for CPU profiles.
+    keepNames: options.minify === false,
     alias: { '@': ROOT },
     logLevel: 'silent',
   });

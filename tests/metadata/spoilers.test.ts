@@ -213,6 +213,16 @@ describe('spoilerMarks: summaries, notes and fields', () => {
     ['Post-apocalyptic Sunnydale; no spoilers.', []],
     ['Buffy and Spike post-Chosen.', ['B 7x22']],
     ['Willow has a crush on someone. Set in the first season.', ['B 1']],
+    // Cues and codes broken by line breaks and non-breaking spaces read as they do on one line.
+    ['Set\n\npost-Grave.', ['B 6x22']],
+    ['Willow heals. Post\nGrave.', ['B 6x22']],
+    ['It takes\n  place right after Hush.', ['B 4x10']],
+    ['A coda\u00a0to 4x10.', ['B 4x10']],
+    ['A missing\nscene for Hush.', ['B 4x10']],
+    ['AU\nafter season\u00a03.', ['B 3']],
+    ['Faith, season\n3.', ['B 3']],
+    ['S4\tE10 again.', ['B 4x10']],
+    ['A quiet afternoon; the settee is upset.', []],
   ])('summary %j → %j', (summary, expected) => {
     expect(short(spoilerMarks(story({ summary }), opts))).toEqual(expected);
   });
@@ -232,6 +242,13 @@ describe('spoilerMarks: summaries, notes and fields', () => {
   it('reads freeform tags with source "tag" and ignores the rest', () => {
     const marks = spoilerMarks(story({ tags: ['Angst', 'Post-Episode: s06e19 Seeing Red', 'Canon Compliant'] }), opts);
     expect(marks).toEqual([expect.objectContaining({ fandom: BUFFY, season: 6, episode: 19, source: 'tag', raw: 'Post-Episode: s06e19 Seeing Red' })]);
+  });
+
+  it('gives each story its own marks: changing one does not change the next answer', () => {
+    const first = spoilerMarks(story({ tags: ['Post-Episode: s06e19 Seeing Red'], summary: 'Spoilers for season 6.' }), opts);
+    for (const mark of first) mark.season = 99;
+    const again = spoilerMarks(story({ tags: ['Post-Episode: s06e19 Seeing Red'], summary: 'Spoilers for season 6.' }), opts);
+    expect(short(again)).toEqual(['B 6', 'B 6x19']);
   });
 
   it('works on a blurb (no chapters)', () => {

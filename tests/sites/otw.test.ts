@@ -4,6 +4,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { FIXTURES, htmlDocument, loadPage } from '../helpers/fixtures';
 import { otw } from '@/utils/sites/otw';
+import { workBlurbElements } from '@/utils/sites/otw-dom';
 import { classifyPage } from '@/utils/sites';
 import { countWords } from '@/utils/metadata/text';
 import type { Blurb, PageKind, Story } from '@/utils/story';
@@ -260,6 +261,24 @@ describe('otw: pages another extension has edited', () => {
     expect(s.chapters[1]!.text.startsWith('The rest of the night passed painfully slowly')).toBe(true);
     expect(s.notes.map((n) => n.position)).toEqual(['before']);
     expect(s.notes[0]!.text).toBe('This fic deals with a cancer diagnosis. TW: medical content, chronic illness. Take care of yourselves. ❤');
+  });
+});
+
+describe('otw: which list items are work blurbs', () => {
+  it('takes li.work.blurb and li.bookmark.blurb in page order, as the selector list did, and nothing else', () => {
+    const doc = htmlDocument(`<ol>
+      <li id="a" class="work blurb group"></li>
+      <li id="b" class="series blurb group"></li>
+      <li id="c" class="bookmark blurb"></li>
+      <li id="d" class="blurb"></li>
+      <div id="e" class="work blurb"></div>
+      <li id="f" class="workshop blurb"></li>
+      <li id="g" class="blurb	work"><ul><li id="h" class="bookmark blurb"></li></ul></li>
+      <li id="i" class="work"></li>
+    </ol>`);
+    const ids = (els: Iterable<Element>) => Array.from(els, (el) => el.id);
+    expect(ids(workBlurbElements(doc))).toEqual(['a', 'c', 'g', 'h']);
+    expect(ids(workBlurbElements(doc))).toEqual(ids(doc.querySelectorAll('li.work.blurb, li.bookmark.blurb')));
   });
 });
 

@@ -483,27 +483,52 @@ export function parseSpoilerLine(
   source: 'header' | 'tag',
   options: SpoilerOptions = {},
 ): SpoilerMark[] {
-  const guides = options.guides ?? defaultGuides();
-  let cache = lineCaches.get(guides);
-  if (!cache) lineCaches.set(guides, (cache = new Map()));
-  const key = `${source}\u0000${fandoms.join('\u0001')}\u0000${raw}`;
-  let marks = cache.get(key);
-  if (!marks) {
-    marks = readSpoilerLine(raw, fandoms, source, guides);
-    if (cache.size >= LINE_CACHE_LIMIT) cache.clear();
-    cache.set(key, marks);
-  }
   // Copies: callers may change the marks they get.
-  return marks.map((m) => ({ ...m }));
+  return lineReader(fandoms, options)(raw, source).map((m) => ({ ...m }));
 }
 
+/** Reads lines for one story: the shared answers, which the caller must copy before changing. */
+type LineReader = (raw: string, source: 'header' | 'tag') => readonly SpoilerMark[];
+
 /**
- * Answers by guide list, line, fandoms and source. A listing repeats the same
+ * Answers by guide list, fandoms, source and line. A listing repeats the same
  * tags ("Angst", "Post-Episode: …") on many blurbs, and a page is read again
- * when it changes; the answer depends on nothing else.
+ * when it changes; the answer depends on nothing else. The guide list and the
+ * fandoms' key are settled once per story, not once per tag.
  */
-const lineCaches = new WeakMap<readonly FandomData[], Map<string, SpoilerMark[]>>();
+interface LineCache {
+  byFandoms: Map<string, Record<'header' | 'tag', Map<string, SpoilerMark[]>>>;
+  size: number;
+}
+const lineCaches = new WeakMap<readonly FandomData[], LineCache>();
 const LINE_CACHE_LIMIT = 5_000;
+
+function lineReader(fandoms: string[], options: SpoilerOptions): LineReader {
+  const guides = options.guides ?? defaultGuides();
+  let cache = lineCaches.get(guides);
+  if (!cache) lineCaches.set(guides, (cache = { byFandoms: new Map(), size: 0 }));
+  const lines = cache;
+  const key = fandoms.join('\u0001');
+  const answersForFandoms = () => {
+    let answers = lines.byFandoms.get(key);
+    if (!answers) lines.byFandoms.set(key, (answers = { header: new Map(), tag: new Map() }));
+    return answers;
+  };
+  let known = answersForFandoms();
+  return (raw, source) => {
+    let marks = known[source].get(raw);
+    if (marks) return marks;
+    marks = readSpoilerLine(raw, fandoms, source, guides);
+    if (lines.size >= LINE_CACHE_LIMIT) {
+      lines.byFandoms.clear();
+      lines.size = 0;
+      known = answersForFandoms();
+    }
+    known[source].set(raw, marks);
+    lines.size++;
+    return marks;
+  };
+}
 
 function readSpoilerLine(raw: string, fandoms: string[], source: 'header' | 'tag', guides: readonly FandomData[]): SpoilerMark[] {
   let text = squash(raw);
@@ -639,7 +664,15 @@ const CLAUSE_END = /[.!?](?=\s|$)|[)\]\n]/;
 /** Codes deliberate enough to count anywhere in prose ("a 4x10 missing scene", "season 6 fic"). */
 const PROSE_CODE = /\b(?:s\d{1,2}\s*e\d{1,3}|\d{1,2}x\d{1,3}|season\s+\d{1,2})\b/gi;
 
-function proseMarks(text: string, fandoms: string[], options: SpoilerOptions): SpoilerMark[] {
+/**
+ * A necessary condition for PROSE_CUE or PROSE_CODE to match once white space
+ * is squashed, tested on the text as it is: most summaries state no spoiler,
+ * and squashing then scanning them twice cost more than the rest of a blurb's marks.
+ */
+const PROSE_MAYBE = /\bspoil|\b(?:set|occurs?|happens?)\b|\btakes?\s|\bpost[-\s]|\b(?:au|alternate|coda|tag|missing|season)\s|\bs\d|\b\d{1,2}x\d/i;
+
+function proseMarks(text: string, lines: LineReader): SpoilerMark[] {
+  if (!PROSE_MAYBE.test(text)) return [];
   const marks: SpoilerMark[] = [];
   const flat = text.replace(/\s+/g, ' ');
   for (const m of flat.matchAll(PROSE_CUE)) {
@@ -649,9 +682,9 @@ function proseMarks(text: string, fandoms: string[], options: SpoilerOptions): S
     const rest = flat.slice(bodyStart, bodyStart + 140);
     const end = rest.search(CLAUSE_END);
     const clause = end >= 0 ? rest.slice(0, end) : rest;
-    if (clause.trim()) marks.push(...parseSpoilerLine(clause, fandoms, 'header', options).map((k) => ({ ...k, raw: squash(flat.slice(from, bodyStart + clause.length)) })));
+    if (clause.trim()) marks.push(...lines(clause, 'header').map((k) => ({ ...k, raw: squash(flat.slice(from, bodyStart + clause.length)) })));
   }
-  for (const m of flat.matchAll(PROSE_CODE)) marks.push(...parseSpoilerLine(m[0], fandoms, 'header', options));
+  for (const m of flat.matchAll(PROSE_CODE)) marks.push(...lines(m[0], 'header').map((k) => ({ ...k })));
   return marks;
 }
 
@@ -763,14 +796,19 @@ const HINT_TEXT_LIMIT = 60_000;
  */
 export function spoilerMarks(story: Story | Blurb, options: SpoilerOptions = {}): SpoilerMark[] {
   const fandoms = story.fandoms;
+  const lines = lineReader(fandoms, options);
   const marks: SpoilerMark[] = [];
+  const add = (found: readonly SpoilerMark[]) => {
+    for (const mark of found) marks.push({ ...mark });
+  };
   for (const [key, value] of Object.entries(story.fields ?? {})) {
-    if (SPOILER_FIELD.test(key.trim())) marks.push(...parseSpoilerLine(value, fandoms, 'header', options));
+    if (SPOILER_FIELD.test(key.trim())) add(lines(value, 'header'));
   }
-  for (const tag of [...story.tags, ...story.categories]) marks.push(...parseSpoilerLine(tag, fandoms, 'tag', options));
+  for (const tag of story.tags) add(lines(tag, 'tag'));
+  for (const category of story.categories) add(lines(category, 'tag'));
   const prose = [story.summary, ...story.notes.map((n) => n.text)];
   if ('chapters' in story) prose.push(...(story.chapters[0]?.notes ?? []).map((n) => n.text));
-  for (const text of prose) if (text) marks.push(...proseMarks(text, fandoms, options));
+  for (const text of prose) if (text) marks.push(...proseMarks(text, lines));
   // Building the text costs on long works; only fandoms with canon hints can use it.
   if ('chapters' in story && hintGuidesFor(fandoms, options).length > 0) {
     let text = '';

@@ -3,15 +3,15 @@
  * pages, bookmarks, user works and search results. A bookmark blurb yields
  * the bookmarked work; the bookmarker's own tags and notes are not the work's.
  */
-import { emptyStory, type Blurb } from '../story';
+import { emptyBlurb, type Blurb } from '../story';
 import { blockText, isoDate, parseCount, squash } from '../metadata/text';
 import { parseRating } from '../metadata/rating';
-import { absoluteUrl, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workIdFromPath } from './otw-dom';
+import { absoluteUrl, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workBlurbElements, workIdFromPath } from './otw-dom';
 import { OTW_SITE } from './otw-work';
 
 export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
-  const items = Array.from(doc.querySelectorAll('li.work.blurb, li.bookmark.blurb'));
-  const blurbs = items.map((li) => readBlurb(li, url)).filter((b): b is Blurb => b !== null);
+  const page = listingPage(url);
+  const blurbs = workBlurbElements(doc).map((li) => readBlurb(li, page)).filter((b): b is Blurb => b !== null);
   return blurbs.length > 0 ? blurbs : null;
 }
 
@@ -23,18 +23,32 @@ export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
  * so each field is its own query; what costs is avoided instead (a series
  * query on blurbs with no series, a URL parse per author link).
  */
-export function readBlurb(li: Element, url: URL): Blurb | null {
+/**
+ * The listing's address, read once: `href` and `host` are getters that
+ * serialise the URL on every call, and a listing asks for them per blurb.
+ */
+interface ListingPage {
+  url: URL;
+  href: string;
+  host: string;
+}
+
+function listingPage(url: URL): ListingPage {
+  return { url, href: url.href, host: url.host };
+}
+
+export function readBlurb(li: Element, page: ListingPage): Blurb | null {
   const header = li.querySelector('.header') ?? li;
   const heading = header.querySelector('h4.heading');
   const titleLink = heading?.querySelector('a[href*="/works/"]');
   const workId = workIdFromPath(titleLink?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
   if (!titleLink || !workId) return null;
 
-  const blurb: Blurb = { ...withoutChapters(emptyStory(OTW_SITE, url.href)) };
-  blurb.id = storyId(url.host, workId);
-  blurb.url = canonicalWorkUrl(url.host, workId);
+  const blurb = emptyBlurb(OTW_SITE, page.href);
+  blurb.id = storyId(page.host, workId);
+  blurb.url = canonicalWorkUrl(page.host, workId);
   blurb.title = squash(titleLink.textContent);
-  blurb.authors = blurbAuthors(heading!, titleLink, url);
+  blurb.authors = blurbAuthors(heading!, titleLink, page);
   blurb.fandoms = tagTexts(header.querySelector('h5.fandoms'));
   blurb.rating = parseRating(symbolText(header, 'span.rating'));
   blurb.categories = symbolList(header, 'span.category').filter((c) => !/^no category$/i.test(c));
@@ -59,23 +73,18 @@ export function readBlurb(li: Element, url: URL): Blurb | null {
   if (updated) blurb.updated = updated;
   // Most works are in no series: a class lookup settles that before the selector runs.
   if (li.getElementsByClassName('series')[0]) {
-    const series = readSeries(Array.from(li.querySelectorAll('ul.series > li')), url);
+    const series = readSeries(Array.from(li.querySelectorAll('ul.series > li')), page.url);
     if (series.length > 0) blurb.series = series;
   }
   return blurb;
 }
 
-function withoutChapters(story: ReturnType<typeof emptyStory>): Blurb {
-  const { chapters: _chapters, ...rest } = story;
-  return rest;
-}
-
 /** Creators after "by" in the heading; an unlinked "Anonymous" is read from the words themselves. */
-function blurbAuthors(heading: Element, titleLink: Element, url: URL) {
+function blurbAuthors(heading: Element, titleLink: Element, page: ListingPage) {
   const links = Array.from(heading.querySelectorAll('a[rel~="author"]'));
   if (links.length > 0) {
     return links.map((a) => {
-      const href = authorUrl(a.getAttribute('href'), url);
+      const href = authorUrl(a.getAttribute('href'), page);
       const name = squash(a.textContent);
       return href ? { name, url: href } : { name };
     });
@@ -94,11 +103,11 @@ function blurbAuthors(heading: Element, titleLink: Element, url: URL) {
  */
 const authorUrls = new Map<string, string | undefined>();
 
-function authorUrl(href: string | null, base: URL): string | undefined {
-  const key = `${base.href}\n${href}`;
+function authorUrl(href: string | null, page: ListingPage): string | undefined {
+  const key = `${page.href}\n${href}`;
   if (!authorUrls.has(key)) {
     if (authorUrls.size >= 2_000) authorUrls.clear();
-    authorUrls.set(key, absoluteUrl(href, base));
+    authorUrls.set(key, absoluteUrl(href, page.url));
   }
   return authorUrls.get(key);
 }

@@ -3,7 +3,7 @@
  * summary, notes and tags, and the element of each listing blurb. Read-only:
  * the shield and the listing filter decide what to do with them.
  */
-import { storyId, workIdFromPath } from './otw-dom';
+import { storyId, workBlurbElements, workIdFromPath } from './otw-dom';
 import type { ListingEntryElement, StoryParts } from './page-elements';
 
 export function otwStoryParts(doc: Document): StoryParts {
@@ -22,7 +22,7 @@ export function otwStoryParts(doc: Document): StoryParts {
 /** Every work or bookmark blurb with the story id readBlurbs gives it (same host rules, same order). */
 export function otwListingElements(doc: Document, url: URL): ListingEntryElement[] {
   const entries: ListingEntryElement[] = [];
-  for (const li of Array.from(doc.querySelectorAll('li.work.blurb, li.bookmark.blurb'))) {
+  for (const li of workBlurbElements(doc)) {
     const link = li.querySelector('.header h4.heading a[href*="/works/"], h4.heading a[href*="/works/"]');
     const workId = workIdFromPath(link?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
     if (link && workId) entries.push({ id: storyId(url.host, workId), element: li });

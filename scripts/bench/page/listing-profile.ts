@@ -1,0 +1,69 @@
+import { classifyPage } from '../../../utils/sites';
+import { readBlurbs } from '../../../utils/sites/otw-blurb';
+import { enrichBlurb } from '../../../utils/sites/classify';
+import { verdict } from '../../../utils/filters/verdict';
+import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
+import { buildSyntheticListing } from '../synthetic-listing';
+import { registerAllGuides } from '../../../utils/fandoms/all-guides';
+
+/**
+ * Where case 3's time goes (scripts/bench/profile-listing.ts): each stage of
+ * the listing read timed apart on the live page, many times, minimum and
+ * median reported.
+ */
+const SETTINGS: Settings = {
+  ...DEFAULT_SETTINGS,
+  spoilers: { ...DEFAULT_SETTINGS.spoilers, progress: { 'Buffy the Vampire Slayer': { season: 4, episode: 9 } } },
+  ratings: { ...DEFAULT_SETTINGS.ratings, max: 'teen' },
+};
+
+function stats(times: number[]) {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
+}
+
+function time(work: () => unknown, runs: number) {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    work();
+    times.push(performance.now() - start);
+  }
+  return stats(times);
+}
+
+function stages(count: number, runs: number) {
+  buildSyntheticListing(document, count);
+  const url = new URL(location.href);
+  const blurbs = readBlurbs(document, url) ?? [];
+  const copies = () => blurbs.map((b) => structuredClone(b));
+  const enriched = blurbs.map((b) => enrichBlurb(structuredClone(b)));
+  return {
+    entries: blurbs.length,
+    classifyPage: time(() => classifyPage(document, url), runs),
+    readBlurbs: time(() => readBlurbs(document, url), runs),
+    enrich: (() => {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const fresh = copies();
+        const start = performance.now();
+        fresh.forEach(enrichBlurb);
+        times.push(performance.now() - start);
+      }
+      return stats(times);
+    })(),
+    verdicts: time(() => enriched.forEach((b) => verdict(b, SETTINGS)), runs),
+  };
+}
+
+/** The whole listing read + verdicts, `times` over, for a CPU profile. */
+function judgeRepeatedly(times: number) {
+  const url = new URL(location.href);
+  for (let i = 0; i < times; i++) {
+    const items = classifyPage(document, url).listing?.items ?? [];
+    for (const item of items) verdict(item, SETTINGS);
+  }
+}
+
+registerAllGuides();
+Object.assign(globalThis, { ficshelfProfile: { stages, judgeRepeatedly, build: (n: number) => buildSyntheticListing(document, n) } });
