@@ -245,20 +245,23 @@ const MIN_BODY_WORDS = 20;
 const SETTLE_EVERY = 8;
 
 /**
- * The first element of each MAIN_SELECTORS, in their order. Each absent one is
- * a query over the whole page, so a descendant selector ("article .entry") is
- * not asked when its last part (".entry", also in the list) has no element.
+ * The first element of each MAIN_SELECTORS in their order, then the body,
+ * looked up only as the caller asks: each absent one is a query over the
+ * whole page, and a page whose header is in the first container needs no
+ * other. A descendant selector ("article .entry") is not asked when its last
+ * part (".entry", also in the list) has no element.
  */
-function mainContainers(doc: Document): Array<Element | null> {
+function* candidateContainers(doc: Document): Generator<Element | null> {
   const found = new Map<string, Element | null>();
   const first = (selector: string) => {
     if (!found.has(selector)) found.set(selector, doc.querySelector(selector));
     return found.get(selector)!;
   };
-  return MAIN_SELECTORS.map((selector) => {
+  for (const selector of MAIN_SELECTORS) {
     const last = selector.slice(selector.lastIndexOf(' ') + 1);
-    return last !== selector && !first(last) ? null : first(selector);
-  });
+    yield last !== selector && !first(last) ? null : first(selector);
+  }
+  yield doc.body;
 }
 
 /**
@@ -268,8 +271,7 @@ function mainContainers(doc: Document): Array<Element | null> {
  */
 function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
   const seen = new Set<Element>();
-  const candidates = [...mainContainers(doc), doc.body];
-  for (const container of candidates) {
+  for (const container of candidateContainers(doc)) {
     if (!container || seen.has(container)) continue;
     seen.add(container);
     const scan = new HeaderLeadScan();
