@@ -63,6 +63,50 @@ describe('classifyWithFallback', () => {
     expect(loadGeneric).not.toHaveBeenCalled();
   });
 
+  it('reads with the loaded generic adapter alone: the known families and the article check are not run again', async () => {
+    const want = golden('fanficauthors/story-hope.json');
+    const adapters = ADAPTERS.map((a) => ({ ...a, detect: vi.fn(a.detect) }));
+    const loaded = { ...generic, detect: vi.fn(generic.detect) };
+    const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { adapters, genericAllowed: true, loadGeneric: loader(loaded) });
+    expect(compareGolden(want, result)).toEqual([]);
+    for (const adapter of adapters) expect(adapter.detect, adapter.id).toHaveBeenCalledTimes(adapter.matches(new URL(want.url)) ? 1 : 0);
+    // The first pass's article check was the generic adapter's own detect.
+    expect(loaded.detect).not.toHaveBeenCalled();
+  });
+
+  for (const [what, broken] of [
+    ['detect', { detect: () => { throw new Error('markup changed'); } }],
+    ['extract', { detect: () => true, extract: () => { throw new Error('markup changed'); } }],
+  ] as const) {
+    it(`ends at none without loading it when a known family's ${what} throws (a known site that changed)`, async () => {
+      const want = golden('fanficauthors/story-hope.json');
+      const family: SiteAdapter = { id: 'changed', name: 'A known family', matches: () => true, extract: () => null, ...broken };
+      const loadGeneric = loader();
+      const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+      try {
+        const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { adapters: [family], genericAllowed: true, loadGeneric });
+        expect(result).toEqual({ kind: 'none', site: null });
+        expect(loadGeneric).not.toHaveBeenCalled();
+        expect(warn).toHaveBeenCalled();
+      } finally {
+        warn.mockRestore();
+      }
+    });
+  }
+
+  it('reads the page as nothing, without throwing, when the generic adapter throws', async () => {
+    const want = golden('fanficauthors/story-hope.json');
+    const broken: SiteAdapter = { ...generic, extract: () => { throw new Error('readability failed'); } };
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+    try {
+      const result = await classifyWithFallback(loadPage(want.fixture, want.url), want.url, { adapters: ADAPTERS, genericAllowed: true, loadGeneric: loader(broken) });
+      expect(result).toEqual({ kind: 'none', site: null });
+      expect(warn).toHaveBeenCalled();
+    } finally {
+      warn.mockRestore();
+    }
+  });
+
   it('reads the page as nothing, without throwing, when the part cannot be loaded', async () => {
     const want = golden('fanficauthors/story-hope.json');
     const loadGeneric = loader(new Error('no tab'));

@@ -123,7 +123,14 @@ const LEAD_TEXT_BUDGET = 20_000;
 type WorkingField = HeaderField & { continued?: boolean };
 
 const isBlank = (line: string) => squash(line) === '';
-const wordCount = (line: string) => squash(line).split(' ').filter(Boolean).length;
+/** Whether a line has more than `max` words, counting no further (a news paragraph is long). */
+function moreWordsThan(line: string, max: number): boolean {
+  const text = squash(line);
+  if (!text) return false;
+  let words = 1;
+  for (let at = text.indexOf(' '); at >= 0; at = text.indexOf(' ', at + 1)) if (++words > max) return true;
+  return false;
+}
 
 /**
  * Decides, line by line, whether a text can still hold a header where
@@ -149,7 +156,7 @@ export class HeaderLeadScan {
   push(line: string): void {
     if (this.state !== 'reading' || isBlank(line)) return;
     if (parseKeyLine(line)) this.state = 'found';
-    else if (this.lead >= MAX_LEAD_LINES || wordCount(line) > MAX_LEAD_WORDS) this.state = 'none';
+    else if (this.lead >= MAX_LEAD_LINES || moreWordsThan(line, MAX_LEAD_WORDS)) this.state = 'none';
     else this.lead++;
   }
 }
@@ -170,7 +177,7 @@ export function findHeaderBlock(lines: readonly string[]): HeaderBlock | null {
       start = i;
       break;
     }
-    if (lead.length >= MAX_LEAD_LINES || wordCount(line) > MAX_LEAD_WORDS) return null;
+    if (lead.length >= MAX_LEAD_LINES || moreWordsThan(line, MAX_LEAD_WORDS)) return null;
     lead.push(squash(line));
   }
   if (start < 0) return null;

@@ -47,24 +47,46 @@ export function classifyWith(
   url: URL | string,
   options: ClassifyOptions = {},
 ): PageResult {
+  return readWith(adapters, doc, url, options).result;
+}
+
+/**
+ * classifyWith, also saying whether an adapter threw (`failed`): the result
+ * is then `none` like a page no adapter claims, but a caller deciding what to
+ * try next must not take it for one.
+ */
+export function readWith(
+  adapters: readonly SiteAdapter[],
+  doc: Document,
+  url: URL | string,
+  options: ClassifyOptions = {},
+): { result: PageResult; failed: boolean } {
   let pageUrl: URL;
   try {
     pageUrl = typeof url === 'string' ? new URL(url) : url;
   } catch {
-    return { kind: 'none', site: null };
+    return { result: { kind: 'none', site: null }, failed: false };
   }
   try {
     const adapter = pickAdapterFrom(adapters, doc, pageUrl, options);
-    if (!adapter) return { kind: 'none', site: null };
-    const story = adapter.extract(doc, pageUrl);
-    if (story) return { kind: 'story', site: adapter.id, story: enrichStory(story) };
-    const items = adapter.listing?.(doc, pageUrl);
-    if (items && items.length > 0) return { kind: 'listing', site: adapter.id, listing: { items: items.map(enrichBlurb) } };
-    return { kind: 'none', site: adapter.id };
+    return { result: adapter ? readClaimed(adapter, doc, pageUrl) : { kind: 'none', site: null }, failed: false };
   } catch (error) {
     if (typeof console !== 'undefined') console.warn('[FicShelf] could not read this page:', error);
-    return { kind: 'none', site: null };
+    return { result: { kind: 'none', site: null }, failed: true };
   }
+}
+
+/**
+ * Reads a page with an adapter whose detect already claimed it (classifyWith,
+ * or the content script once the generic part is loaded). Throws what the
+ * adapter throws; callers catch.
+ */
+export function readClaimed(adapter: SiteAdapter, doc: Document, url: URL): PageResult {
+  const story = adapter.extract(doc, url);
+  if (story) return { kind: 'story', site: adapter.id, story: enrichStory(story) };
+  const items = adapter.listing?.(doc, url);
+  if (items && items.length > 0) return { kind: 'listing', site: adapter.id, listing: { items: items.map(enrichBlurb) } };
+  return { kind: 'none', site: adapter.id };
 }
 
 /**

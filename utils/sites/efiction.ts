@@ -39,11 +39,13 @@ function hasOwnArchiveLinks(doc: Document, url: URL): boolean {
   // The document's link list, not a selector: an attribute-substring query matched every element
   // of a large news page (most of eFiction's detection time on wikipedia-2).
   const links = doc.links;
+  const count = Math.min(links.length, MAX_LINKS_READ);
   let matched = 0;
-  for (let i = 0; i < links.length && i < MAX_LINKS_READ && matched < 40; i++) {
+  for (let i = 0; i < count && matched < 40; i++) {
     const link = links[i]!;
     const href = link.getAttribute('href') ?? '';
-    if (link.localName !== 'a' || !EFICTION_HREF.test(href)) continue;
+    // Every pattern has ".php?": a plain substring test rules out most links before the expression.
+    if (link.localName !== 'a' || !href.includes('.php?') || !EFICTION_HREF.test(href)) continue;
     matched++;
     try {
       if (new URL(href, url).host === url.host) return true;

@@ -1,6 +1,6 @@
 import type { PageResult } from '../story';
 import type { SiteAdapter } from './types';
-import { classifyWith } from './classify';
+import { readClaimed, readWith } from './classify';
 import { genericDetection } from './generic-detect';
 
 export interface FallbackOptions {
@@ -16,26 +16,32 @@ export interface FallbackOptions {
  * classifyWith for the content script, which does not carry Readability: the
  * known families it carries read the page first; only when none claims it, the fallback
  * is allowed and the page passes the cheap "could this be an article" check
- * does it load the generic adapter and read the page with it. A page that is
- * clearly not an article never loads it. Never rejects: a failed load reads
- * as `none`, like a page no adapter claims.
+ * does it load the generic adapter and read the page with it alone (the known
+ * families already declined, and the check is the generic adapter's own
+ * detect). A page that is clearly not an article never loads it, nor does a
+ * page that made a known family throw: that is a known site whose markup
+ * changed, where Readability's reading would be wrong. Never rejects: a
+ * failed load reads as `none`, like a page no adapter claims.
  */
 export async function classifyWithFallback(doc: Document, url: string, options: FallbackOptions): Promise<PageResult> {
-  const known = classifyWith(options.adapters, doc, url);
-  if (known.kind !== 'none' || known.site !== null || !options.genericAllowed || !mayBeArticle(doc, url)) return known;
+  const { result: known, failed } = readWith(options.adapters, doc, url);
+  if (failed || known.kind !== 'none' || known.site !== null || !options.genericAllowed) return known;
+  const pageUrl = articleUrl(doc, url);
+  if (!pageUrl) return known;
   try {
-    return classifyWith(options.adapters, doc, url, { generic: await options.loadGeneric() });
+    return readClaimed(await options.loadGeneric(), doc, pageUrl);
   } catch (error) {
-    if (typeof console !== 'undefined') console.warn('[FicShelf] could not load the generic reader:', error);
+    if (typeof console !== 'undefined') console.warn('[FicShelf] could not read this page with the generic reader:', error);
     return known;
   }
 }
 
-function mayBeArticle(doc: Document, url: string): boolean {
+/** The page's URL when the page may be an article the generic adapter can read (its own detect), else null. */
+function articleUrl(doc: Document, url: string): URL | null {
   try {
     const pageUrl = new URL(url);
-    return genericDetection.matches(pageUrl) && genericDetection.detect(doc, pageUrl);
+    return genericDetection.matches(pageUrl) && genericDetection.detect(doc, pageUrl) ? pageUrl : null;
   } catch {
-    return false;
+    return null;
   }
 }

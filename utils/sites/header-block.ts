@@ -45,6 +45,10 @@ interface PageLine {
   stop?: boolean;
   /** Every word of the line is link text: site navigation above a header, not part of it. */
   linkOnly?: boolean;
+  /** Remembered readings of the line: detection asks again every few lines whether its answer is settled. */
+  header?: string;
+  nav?: boolean;
+  words?: number;
 }
 
 const before = (element: Node): Boundary => ({ element, after: false });
@@ -55,12 +59,19 @@ function indexIn(node: Node): number {
   return i;
 }
 
+/** The id and the class are tested apart (a match never spans the two), and not at all when empty, as most are. */
 function isStopElement(el: Element): boolean {
-  return STOP_CLASS.test(`${el.id} ${el.getAttribute('class') ?? ''}`);
+  const id = el.id;
+  const classes = el.getAttribute('class');
+  return (id !== '' && STOP_CLASS.test(id)) || (!!classes && STOP_CLASS.test(classes));
 }
 
+const HIDDEN_STYLE = /display\s*:\s*none/i;
+
 function isHidden(el: Element): boolean {
-  return el.hasAttribute('hidden') || /display\s*:\s*none/i.test(el.getAttribute('style') ?? '');
+  if (el.hasAttribute('hidden')) return true;
+  const style = el.getAttribute('style');
+  return style !== null && HIDDEN_STYLE.test(style);
 }
 
 /** The cells of a two-column key/value row, or null. */
@@ -160,8 +171,10 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     if (child.nodeType !== 1) continue;
     const el = child as Element;
     const tag = el.tagName.toUpperCase();
-    if (SKIP_TAGS.has(tag) || isHidden(el)) continue;
-    if (isStopElement(el)) {
+    // Most elements of a page carry no attribute at all: neither hidden nor a stop then.
+    const plain = !el.hasAttributes();
+    if (SKIP_TAGS.has(tag) || (!plain && isHidden(el))) continue;
+    if (!plain && isStopElement(el)) {
       breakLine(true);
       push({ text: '', stop: true });
       continue;
@@ -215,8 +228,10 @@ const isDecoration = (text: string) => !/[\p{L}\p{N}]/u.test(text);
 
 /** A line as the header parser sees it: site chrome above the header (link menus, "Previous message: …") is neither a key nor a title line. */
 function headerText(line: PageLine): string {
-  return line.stop || line.linkOnly || isNavLine(line.text) ? '' : line.text;
+  return (line.header ??= line.stop || line.linkOnly || isNavLineOf(line) ? '' : line.text);
 }
+
+const isNavLineOf = (line: PageLine) => (line.nav ??= line.text !== '' && isNavLine(line.text));
 
 interface HeaderPage {
   container: Element;
@@ -230,14 +245,33 @@ const MIN_BODY_WORDS = 20;
 const SETTLE_EVERY = 8;
 
 /**
+ * The first element of each MAIN_SELECTORS in their order, then the body,
+ * looked up only as the caller asks: each absent one is a query over the
+ * whole page, and a page whose header is in the first container needs no
+ * other. A descendant selector ("article .entry") is not asked when its last
+ * part (".entry", also in the list) has no element.
+ */
+function* candidateContainers(doc: Document): Generator<Element | null> {
+  const found = new Map<string, Element | null>();
+  const first = (selector: string) => {
+    if (!found.has(selector)) found.set(selector, doc.querySelector(selector));
+    return found.get(selector)!;
+  };
+  for (const selector of MAIN_SELECTORS) {
+    const last = selector.slice(selector.lastIndexOf(' ') + 1);
+    yield last !== selector && !first(last) ? null : first(selector);
+  }
+  yield doc.body;
+}
+
+/**
  * Finds the story header at the start of the page's main text, trying post
  * containers before the whole body. `maxLines` bounds detection, which also
  * stops reading a container as soon as more lines could not change its answer.
  */
 function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
   const seen = new Set<Element>();
-  const candidates = [...MAIN_SELECTORS.map((s) => doc.querySelector(s)), doc.body];
-  for (const container of candidates) {
+  for (const container of candidateContainers(doc)) {
     if (!container || seen.has(container)) continue;
     seen.add(container);
     const scan = new HeaderLeadScan();
@@ -251,7 +285,7 @@ function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
   return null;
 }
 
-const bodyWords = (body: readonly PageLine[]) => body.reduce((n, l) => n + countWords(l.text), 0);
+const bodyWords = (body: readonly PageLine[]) => body.reduce((n, l) => n + (l.words ??= countWords(l.text)), 0);
 
 /** Keys that would join a header still open at the end of the lines read. */
 const OPEN_HEADER_PROBE = ['Title: probe', 'Author: probe'];
@@ -271,7 +305,7 @@ function settled(lines: readonly PageLine[]): boolean {
   if (!block || block.fields.length !== probed.fields.length) return false;
   if (!isStoryHeader(block)) return true;
   if (bodyWords(bodyLines(lines, block)) >= MIN_BODY_WORDS) return true;
-  return lines.slice(block.end).some((l) => l.stop || (l.text !== '' && isNavLine(l.text)));
+  return lines.slice(block.end).some((l) => l.stop || isNavLineOf(l));
 }
 
 /** The story's own lines: from the end of the header to the first comment section or navigation line, trailing decoration dropped. */
@@ -279,7 +313,7 @@ function bodyLines(lines: readonly PageLine[], block: HeaderBlock): PageLine[] {
   const body: PageLine[] = [];
   for (let i = block.end; i < lines.length; i++) {
     const line = lines[i]!;
-    if (line.stop || (line.text && isNavLine(line.text))) break;
+    if (line.stop || isNavLineOf(line)) break;
     if (line.text) body.push(line);
   }
   while (body.length > 0 && isDecoration(body[body.length - 1]!.text)) body.pop();
