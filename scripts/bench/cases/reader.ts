@@ -14,7 +14,8 @@ import { leaveReaderWithEsc, sendToggleReader, waitForReader } from '../../../te
  *   evaluation), reported on its own;
  * - toggle → mounted is the toggle's own synchronous work, and toggle →
  *   painted the time to the first painted paragraph (it includes the wait for
- *   the browser's next frame); target one 16 ms frame. Reported for the
+ *   the browser's next frame); the one-16 ms-frame target is on the own
+ *   work. Reported for the
  *   first toggle on a page and for a later one (code loaded and compiled).
  * Baseline: the page's own layout of its text (#chapters hidden, then shown,
  * forcing layout each time).
