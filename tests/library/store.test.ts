@@ -284,6 +284,32 @@ describe('listing, shelves and progress', () => {
     db.close();
   });
 
+  it('reads a first page by saved or updated time through the index, in the order of the whole sorted list', async () => {
+    const db = await open();
+    // Ties in time: saved in the same millisecond, so title and id decide between them.
+    const times = ['2026-01-01T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-02T00:00:00.000Z', '2026-01-03T00:00:00.000Z'];
+    const titles = ['Echo', 'delta', 'Bravo', 'charlie', 'Alpha'];
+    for (const [i, time] of times.entries()) {
+      vi.useFakeTimers({ now: new Date(time), toFake: ['Date'] });
+      await saveStory(db, makeStory(`t${i}`, ['text'], { title: titles[i]! }));
+      vi.useRealTimers();
+    }
+    const getAll = vi.spyOn(IDBObjectStore.prototype, 'getAll');
+    for (const sort of ['saved', 'updated'] as const) {
+      for (const direction of ['asc', 'desc'] as const) {
+        const whole = (await listStories(db, { sort, direction })).map((s) => s.id);
+        for (let limit = 1; limit <= times.length + 1; limit++) {
+          getAll.mockClear();
+          expect((await listStories(db, { sort, direction, limit })).map((s) => s.id), `${sort} ${direction} ${limit}`).toEqual(whole.slice(0, limit));
+          expect(getAll).not.toHaveBeenCalled();
+        }
+      }
+    }
+    expect((await listStories(db, { sort: 'saved', limit: 2 })).map((s) => s.id)).toEqual(['t4', 't2']);
+    expect(await libraryStats(db)).toMatchObject({ count: 5 });
+    db.close();
+  });
+
   it('clamps read progress and refuses unknown stories', async () => {
     const db = await library();
     expect((await setReadProgress(db, 'l1', 1, 1.7)).read?.fraction).toBe(1);
