@@ -182,6 +182,32 @@ It was cold that night, colder than Sunnydale had any right to be.`;
     const block = parse(`Title - Lost Soul\nAuthor - Michael\nRating - R\n\nA night had passed.`);
     expect(fieldMap(block)).toEqual({ Title: 'Lost Soul', Author: 'Michael', Rating: 'R' });
   });
+
+  it('reads several keys on one line, with or without a separator', () => {
+    const block = parse(`Title: Lost Soul  Author: Michael\nRating: PG-13 | Pairing: Buffy/Spike | Spoilers: through Hush\nWord Count: 1,200; Disclaimer: Not mine.\n\nA night had passed.`);
+    expect(block.fields.map((f) => [f.key, f.value])).toEqual([
+      ['title', 'Lost Soul'],
+      ['author', 'Michael'],
+      ['rating', 'PG-13'],
+      ['pairing', 'Buffy/Spike'],
+      ['spoilers', 'through Hush'],
+      ['words', '1,200'],
+      ['disclaimer', 'Not mine.'],
+    ]);
+    expect(block.fields.map((f) => f.line)).toEqual([0, 0, 1, 1, 1, 2, 2]);
+    expect(bodyStart(`Rating: R | Pairing: X/S\n\nA night had passed.`)).toBe('A night had passed.');
+  });
+
+  it('keeps one key where the words after it are a title or prose, not a second key', () => {
+    const one = (line: string) => parse(`${line}\nAuthor: Jo\n\nText.`).fields[0]!;
+    // Lower case, a word that is not a core header label, or a label with nothing before it.
+    expect(one('Summary: Buffy reads the rating: PG, and sighs.').value).toBe('Buffy reads the rating: PG, and sighs.');
+    expect(one('Title: The Story: Part Two').value).toBe('The Story: Part Two');
+    expect(one('Title: Rating: Explicit').value).toBe('Rating: Explicit');
+    expect(one('Current mood: tired Rating: none').value).toBe('tired Rating: none');
+    // One key's line alone never becomes a header by splitting a sentence.
+    expect(findHeaderBlock(linesOf('She said: the Rating thing was silly.\n\nText.'))).toBeNull();
+  });
 });
 
 describe('isStoryHeader: fiction, not a recipe, a product or a review', () => {

@@ -113,6 +113,49 @@ export function parseKeyLine(line: string): KeyLine | null {
   return null;
 }
 
+/**
+ * Labels that may start a second key on the same line ("Rating: PG-13 |
+ * Pairing: Buffy/Spike", "Title: Lost Soul  Author: Michael"): the core
+ * header words only, capitalised, followed by a colon. Words that also make
+ * titles and prose ("Story", "Part of", "Setting") never split a line.
+ */
+const INLINE_LABELS = [
+  'title', 'author', 'authors', 'fandom', 'fandoms', 'pairing', 'pairings', 'characters', 'character', 'rating', 'rated',
+  'warning', 'warnings', 'category', 'categories', 'genre', 'genres', 'summary', 'disclaimer', 'spoilers', 'spoiler warning',
+  'word count', 'wordcount', 'feedback', 'distribution', 'notes', 'a/n', "author's note", 'beta', 'status',
+];
+/** "Word count", "Word Count", "WORD COUNT": how a label starts a key, never lower case. */
+const capitalised = (label: string) => [
+  label[0]!.toUpperCase() + label.slice(1),
+  label.replace(/(^|[\s/])(\w)/g, (_, edge: string, c: string) => edge + c.toUpperCase()),
+  label.toUpperCase(),
+];
+const INLINE_KEY = new RegExp(
+  `(?:\\s*[|•·;]\\s*|\\s+)(${[...new Set(INLINE_LABELS.flatMap(capitalised))].sort((a, b) => b.length - a.length).join('|')})\\s*:\\s+`,
+  'g',
+);
+
+/** One line's keys: usually one, more where a line holds several ("Rating: PG | Pairing: X/S"). */
+export function parseKeyLines(line: string): KeyLine[] {
+  const first = parseKeyLine(line);
+  if (!first || first.key === 'other') return first ? [first] : [];
+  const keys: KeyLine[] = [];
+  let current = first;
+  let rest = first.value;
+  for (;;) {
+    INLINE_KEY.lastIndex = 0;
+    const m = INLINE_KEY.exec(rest);
+    // A label needs a value before it: "Rating: Warnings: none" is one key with an odd value.
+    if (!m || m.index === 0) break;
+    keys.push({ ...current, value: rest.slice(0, m.index).trim() });
+    const label = m[1]!;
+    current = { label, key: headerKey(label), value: '' };
+    rest = rest.slice(m.index + m[0].length);
+  }
+  keys.push({ ...current, value: rest.trim() });
+  return keys;
+}
+
 /** Lines above the header we step over: a centered title, a by-line, a date. */
 const MAX_LEAD_LINES = 6;
 const MAX_LEAD_WORDS = 16;
@@ -192,10 +235,9 @@ export function findHeaderBlock(lines: readonly string[]): HeaderBlock | null {
       afterBlank = true;
       continue;
     }
-    const kv = parseKeyLine(line);
-    if (kv) {
-      current = { ...kv, line: i };
-      fields.push(current);
+    const keys = parseKeyLines(line);
+    if (keys.length > 0) {
+      for (const kv of keys) fields.push((current = { ...kv, line: i }));
     } else if (current && (!afterBlank || (current.value === '' && !current.continued))) {
       // A wrapped value, or the value of a bare "Summary:" given on the next paragraph.
       current.value = squash(`${current.value} ${line}`);
