@@ -4,7 +4,7 @@ import type { ReaderSettings } from '@/utils/settings';
 import { fontFaceCss } from '@/utils/reader/css';
 import componentCss from '@/components/reader/reader.css?inline';
 import { ReaderApp, type ReaderAppProps } from './ReaderApp';
-import { afterPaint } from '@/components/after-paint';
+import { afterPaint, inNextFrame } from '@/components/after-paint';
 
 export const HOST_SELECTOR = '[data-ficshelf="reader"]';
 export const FONT_STYLE_SELECTOR = 'style[data-ficshelf="reader-fonts"]';
@@ -115,7 +115,12 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
     host.attachShadow({ mode: 'open' });
     doc.documentElement.appendChild(host);
     paint();
-    cancelFocus = focusTitleInNextFrame(host, win);
+    // The title takes focus (screen readers announce the reader) in the frame that first shows it:
+    // focusing computes the new shadow tree's styles, which done now cost the opening 8–30 ms more.
+    const opened = host;
+    cancelFocus = inNextFrame(() => {
+      if (opened.isConnected) opened.shadowRoot?.querySelector<HTMLElement>('.fs-title')?.focus({ preventScroll: true });
+    }, win);
     dark?.addEventListener?.('change', onSchemeChange);
     cancelFonts = afterPaint(declareFonts, win);
   } catch (error) {
@@ -132,31 +137,6 @@ export function mountReader(doc: Document, options: MountOptions): MountedReader
       declareFonts();
     },
     close: teardown,
-  };
-}
-
-/**
- * The story title takes focus (screen readers announce the reader) in the
- * frame that first shows it: focusing computes the styles of the new shadow
- * tree, which done at once cost the opening 8–30 ms on top of rendering,
- * and in the frame it is done once, with the paint. A hidden tab has no
- * frames for a while: there it is done after the current work.
- */
-function focusTitleInNextFrame(host: HTMLElement, win: Window): () => void {
-  let cancelled = false;
-  const focus = () => {
-    if (!cancelled && host.isConnected) host.shadowRoot?.querySelector<HTMLElement>('.fs-title')?.focus({ preventScroll: true });
-  };
-  if (win.document.visibilityState === 'hidden' || typeof win.requestAnimationFrame !== 'function') {
-    void Promise.resolve().then(focus);
-    return () => {
-      cancelled = true;
-    };
-  }
-  const frame = win.requestAnimationFrame(focus);
-  return () => {
-    cancelled = true;
-    win.cancelAnimationFrame(frame);
   };
 }
 
