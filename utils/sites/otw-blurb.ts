@@ -16,14 +16,6 @@ export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
 }
 
 /**
- * One blurb, or null when it is not a work (a bookmarked series or external work).
- *
- * A listing holds hundreds of blurbs. In Chromium a scoped selector query
- * costs less than reading an element's attributes or parents from script,
- * so each field is its own query; what costs is avoided instead (a series
- * query on blurbs with no series, a URL parse per author link).
- */
-/**
  * The listing's address, read once: `href` and `host` are getters that
  * serialise the URL on every call, and a listing asks for them per blurb.
  */
@@ -37,7 +29,15 @@ function listingPage(url: URL): ListingPage {
   return { url, href: url.href, host: url.host };
 }
 
-export function readBlurb(li: Element, page: ListingPage): Blurb | null {
+/**
+ * One blurb, or null when it is not a work (a bookmarked series or external work).
+ *
+ * A listing holds hundreds of blurbs. In Chromium a scoped selector query
+ * costs less than reading an element's attributes or parents from script,
+ * so each field is its own query; what costs is avoided instead (a series
+ * query on blurbs with no series, a URL parse per author link).
+ */
+function readBlurb(li: Element, page: ListingPage): Blurb | null {
   const header = li.querySelector('.header') ?? li;
   const heading = header.querySelector('h4.heading');
   const titleLink = heading?.querySelector('a[href*="/works/"]');
