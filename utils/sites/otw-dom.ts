@@ -48,12 +48,20 @@ export function workBlurbElements(doc: Document): Element[] {
   return Array.from(doc.querySelectorAll('li.blurb')).filter((li) => li.classList.contains('work') || li.classList.contains('bookmark'));
 }
 
-/** Text of each tag link in a container, in page order. */
+/**
+ * Text of each tag link in a container, in page order. Indexed: a listing
+ * reads ~30 tags per blurb, and in Chromium iterating a NodeList through
+ * `Array.from` costs several times what reading each tag's text does.
+ */
 export function tagTexts(container: Element | null | undefined, selector = 'a.tag'): string[] {
-  if (!container) return [];
-  return Array.from(container.querySelectorAll(selector))
-    .map((a) => squash(a.textContent))
-    .filter(Boolean);
+  const texts: string[] = [];
+  if (!container) return texts;
+  const links = container.querySelectorAll(selector);
+  for (let i = 0; i < links.length; i++) {
+    const text = squash(links[i]!.textContent);
+    if (text) texts.push(text);
+  }
+  return texts;
 }
 
 /**
