@@ -12,12 +12,20 @@ import { caseResult, median, percentile, type CaseResult } from '../stats';
  */
 const INNER = 10;
 
+/**
+ * Readability's corpus holds one AO3 work. Reading it as a story is right, so
+ * it is not a page that is not a story: it is shown apart and left out of the
+ * corpus row. A story read anywhere else in the corpus is a false detection.
+ */
+const STORIES_IN_CORPUS = new Set(['readability/archive-of-our-own/source.html']);
+
 export const detectionCase: BenchCase = async (ctx) => {
   const probe = await bundleProbe('probe.ts');
   const browser = await ctx.plain();
   const target = { kind: 'median', max: 1 } as const;
   const results: CaseResult[] = [];
   const corpus: CaseResult[] = [];
+  const storiesInCorpus: CaseResult[] = [];
   const pages = [...nonStorySitePages(), ...readabilityPages(ctx.quick ? 20 : undefined)];
   for (const bench of pages) {
     const page = await browser.open(bench, probe);
@@ -31,6 +39,14 @@ export const detectionCase: BenchCase = async (ctx) => {
       measured.subject,
       { name: 'DOM walk', samples: measured.baseline },
     );
+    if (STORIES_IN_CORPUS.has(bench.fixture)) {
+      const read = measured.kind === 'story';
+      result.target = undefined;
+      result.pass = read ? undefined : false;
+      result.note += read ? ': a story page (an AO3 work), not counted in the corpus row' : ': an AO3 work NOT read as a story';
+      storiesInCorpus.push(result);
+      continue;
+    }
     if (measured.kind === 'story') {
       result.pass = false;
       result.note += ': read as a story';
@@ -38,8 +54,8 @@ export const detectionCase: BenchCase = async (ctx) => {
     (bench.fixture.startsWith('readability/') ? corpus : results).push(result);
   }
   if (corpus.length > 0) results.push(summariseCorpus(corpus));
-  ctx.log(`  ${results.length - 1} site pages and ${corpus.length} readability pages`);
-  return [...results, ...corpus.map((r) => ({ ...r, detail: true }))];
+  ctx.log(`  ${results.length - 1} site pages and ${corpus.length} readability pages (+${storiesInCorpus.length} story page shown apart)`);
+  return [...results, ...storiesInCorpus, ...corpus.map((r) => ({ ...r, detail: true }))];
 };
 
 /** One row for the corpus: medians across pages, the slowest page named. */
