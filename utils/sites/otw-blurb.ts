@@ -3,7 +3,7 @@
  * pages, bookmarks, user works and search results. A bookmark blurb yields
  * the bookmarked work; the bookmarker's own tags and notes are not the work's.
  */
-import { emptyBlurb, type Author, type Blurb } from '../story';
+import { emptyBlurb, type Author, type Blurb, type Rating } from '../story';
 import { blockText, isoDate, parseCount, squash } from '../metadata/text';
 import { parseRating } from '../metadata/rating';
 import { absoluteUrl, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workBlurbElements, workIdFromPath } from './otw-dom';
@@ -16,17 +16,26 @@ export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
 }
 
 /**
- * The listing's address, read once: `href` and `host` are getters that
- * serialise the URL on every call, and a listing asks for them per blurb.
+ * What every blurb of a listing shares, worked out once: `href` and `host`
+ * are getters that serialise the URL on every call, the story id and work
+ * address depend only on the host, and a listing names the same creators
+ * and ratings on many blurbs.
  */
 interface ListingPage {
   url: URL;
   href: string;
-  host: string;
+  /** storyId(host, id) is this followed by the id. */
+  idPrefix: string;
+  /** canonicalWorkUrl(host, id) is this followed by the id. */
+  workUrlPrefix: string;
+  /** Author links made absolute (parsing a URL costs more than the rest of a byline). */
+  authorUrls: Map<string | null, string | undefined>;
+  ratings: Map<string, Rating>;
 }
 
 function listingPage(url: URL): ListingPage {
-  return { url, href: url.href, host: url.host };
+  const host = url.host;
+  return { url, href: url.href, idPrefix: storyId(host, ''), workUrlPrefix: canonicalWorkUrl(host, ''), authorUrls: new Map(), ratings: new Map() };
 }
 
 /**
@@ -47,12 +56,12 @@ function readBlurb(li: Element, page: ListingPage): Blurb | null {
   if (!titleLink || !workId) return null;
 
   const blurb = emptyBlurb(OTW_SITE, page.href);
-  blurb.id = storyId(page.host, workId);
-  blurb.url = canonicalWorkUrl(page.host, workId);
+  blurb.id = page.idPrefix + workId;
+  blurb.url = page.workUrlPrefix + workId;
   blurb.title = squash(titleLink.textContent);
   blurb.authors = blurbAuthors(heading!, titleLink, page);
   blurb.fandoms = tagTexts(header.querySelector('h5.fandoms'));
-  blurb.rating = parseRating(symbolText(header, 'span.rating'));
+  blurb.rating = ratingOf(symbolText(header, 'span.rating'), page);
   blurb.categories = symbolList(header, 'span.category').filter((c) => !/^no category$/i.test(c));
 
   const tags = li.querySelector('ul.tags:not(.meta)');
@@ -102,19 +111,16 @@ function blurbAuthors(heading: Element, titleLink: Element, page: ListingPage) {
   return byline ? byline.split(/\s*,\s*/).filter(Boolean).map((name) => ({ name })) : [];
 }
 
-/**
- * Author links made absolute, remembered: a listing names the same creators
- * on many blurbs, and parsing a URL costs more than the rest of a byline.
- */
-const authorUrls = new Map<string, string | undefined>();
-
 function authorUrl(href: string | null, page: ListingPage): string | undefined {
-  const key = `${page.href}\n${href}`;
-  if (!authorUrls.has(key)) {
-    if (authorUrls.size >= 2_000) authorUrls.clear();
-    authorUrls.set(key, absoluteUrl(href, page.url));
-  }
-  return authorUrls.get(key);
+  if (!page.authorUrls.has(href)) page.authorUrls.set(href, absoluteUrl(href, page.url));
+  return page.authorUrls.get(href);
+}
+
+/** The symbol's rating, parsed once per listing; each blurb gets its own copy. */
+function ratingOf(text: string, page: ListingPage): Rating {
+  let rating = page.ratings.get(text);
+  if (!rating) page.ratings.set(text, (rating = parseRating(text)));
+  return { ...rating };
 }
 
 /** A required-tags symbol's words: its title, else its text. */
