@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { classifyPage, enrichStory, pickAdapter } from '../../../utils/sites';
+import { classifyPage, enrichBlurb, enrichStory, pickAdapter } from '../../../utils/sites';
 import { sanitizeHtml } from '../../../utils/sanitize';
 import { installDomPurify } from '../../../utils/dompurify';
 import { verdict } from '../../../utils/filters/verdict';
@@ -99,13 +99,55 @@ function listing(options: TimingOptions): Samples & { entries: number; hidden: n
   return { ...samples, entries, hidden: lastHidden };
 }
 
-/** Case 3, synthetic: the page's entries cloned up to `count`; also how the time splits between extraction and verdicts. */
-function syntheticListing(count: number, options: TimingOptions): Samples & { entries: number; hidden: number; extractMs: number; verdictMs: number } {
+/** Texts of a NodeList, by index (the cheapest way measured to read many elements' texts). */
+function textsOf(list: NodeListOf<Element>): Array<string | null> {
+  const texts: Array<string | null> = [];
+  for (let i = 0; i < list.length; i++) texts.push(list.item(i).textContent);
+  return texts;
+}
+
+const TAG_LISTS = ['li.warnings a.tag', 'li.relationships a.tag', 'li.characters a.tag', 'li.freeforms a.tag'];
+
+/**
+ * Only the DOM reads a verdict needs from each entry (title link, creators,
+ * fandoms, rating, category and warning symbols, the four tag lists, the
+ * summary's text), one scoped query per field as readBlurbs makes them, with
+ * no parsing, enrichment or verdict: what any reader of these entries pays
+ * before judging one.
+ */
+function verdictDomReads(): number {
+  let texts = 0;
+  for (const li of document.querySelectorAll('li.blurb')) {
+    const header = li.querySelector('.header') ?? li;
+    const heading = header.querySelector('h4.heading');
+    texts += heading?.querySelector('a[href*="/works/"]')?.textContent ? 1 : 0;
+    texts += heading ? textsOf(heading.querySelectorAll('a[rel~="author"]')).length : 0;
+    const fandoms = header.querySelector('h5.fandoms');
+    texts += fandoms ? textsOf(fandoms.querySelectorAll('a.tag')).length : 0;
+    for (const symbol of ['span.rating', 'span.category', 'span.warnings']) texts += header.querySelector(`ul.required-tags ${symbol}`)?.getAttribute('title') ? 1 : 0;
+    const tags = li.querySelector('ul.tags:not(.meta)');
+    if (tags) for (const list of TAG_LISTS) texts += textsOf(tags.querySelectorAll(list)).length;
+    texts += li.querySelector('blockquote.summary')?.textContent ? 1 : 0;
+  }
+  return texts;
+}
+
+/**
+ * Case 3, synthetic: the page's entries cloned up to `count`; how the time
+ * splits between extraction, enrichment and verdicts; and the DOM reads alone.
+ */
+function syntheticListing(
+  count: number,
+  options: TimingOptions,
+): Samples & { entries: number; hidden: number; extractMs: number; enrichMs: number; verdictMs: number; domReads: number[] } {
   buildSyntheticListing(document, count);
   const items = classifyPage(document, pageUrl()).listing?.items ?? [];
   const extractMs = quickMedian(() => classifyPage(document, pageUrl()));
+  const fresh = [0, 1, 2].map(() => items.map((item) => structuredClone(item)));
+  const enrichMs = quickMedian(() => fresh.pop()!.forEach(enrichBlurb));
   const verdictMs = quickMedian(() => items.forEach((item) => verdict(item, FILTER_SETTINGS)));
-  return { ...listing(options), extractMs, verdictMs };
+  const domReads = timeInterleaved(verdictDomReads, null, options).subject;
+  return { ...listing(options), extractMs, enrichMs, verdictMs, domReads };
 }
 
 // As the content script has them on a page whose fandom has a guide (it loads the guides part first).
