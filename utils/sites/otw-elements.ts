@@ -23,7 +23,8 @@ export function otwStoryParts(doc: Document): StoryParts {
 export function otwListingElements(doc: Document, url: URL): ListingEntryElement[] {
   const entries: ListingEntryElement[] = [];
   for (const li of workBlurbElements(doc)) {
-    const link = li.querySelector('.header h4.heading a[href*="/works/"], h4.heading a[href*="/works/"]');
+    // One selector: a list (the header's heading, else any heading) matched the same links, through Chromium's slow path.
+    const link = li.querySelector('h4.heading a[href*="/works/"]');
     const workId = workIdFromPath(link?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
     if (link && workId) entries.push({ id: storyId(url.host, workId), element: li });
   }
