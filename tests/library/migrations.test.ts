@@ -346,4 +346,23 @@ describe('v3 → v4: postings sharded by term prefix and story bucket', () => {
     expect(await ids('constructor')).toEqual(['ao3:10']);
     db.close();
   });
+
+  it('converts a v3 index larger than one read batch without losing a posting', async () => {
+    // 31 stories × 676 words, each word under its own two-letter prefix = 20,956 v3 groups: more than one 20,000-record batch.
+    const letter = (k: number) => String.fromCharCode(97 + (k % 26));
+    const word = (k: number, story: number) => `${letter(k)}${letter(Math.floor(k / 26))}x${letter(story)}${letter(Math.floor(story / 26))}`;
+    const entries: V2Entry[] = Array.from({ length: 31 }, (_, i) => ({
+      id: `big:${i}`,
+      title: `Big ${i}`,
+      summary: '',
+      texts: [Array.from({ length: 676 }, (_, k) => word(k, i)).join(' ')],
+    }));
+    const name = freshName('v3-batches');
+    await createVersion3(name, entries);
+    const db = await openLibrary(name);
+    for (const i of [0, 15, 30]) expect(await indexedTerms(db, `big:${i}`)).toEqual(countTerms(entries[i]!.texts));
+    expect(await indexedCount(db)).toBe(31 * 676);
+    expect((await searchLibrary(db, word(675, 30))).map((h) => h.id)).toEqual(['big:30']);
+    db.close();
+  }, 180_000);
 });
