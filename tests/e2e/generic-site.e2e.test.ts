@@ -3,7 +3,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:f
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
-import { CHROME_EXTENSION, launchChromium, RoutedWeb, type ChromiumSession } from './harness';
+import { CHROME_EXTENSION, launchChromium, openPopupFor, RoutedWeb, type ChromiumSession } from './harness';
 
 /**
  * A site the reader enabled by hand (not a known story host): the content
@@ -39,6 +39,8 @@ afterAll(async () => {
   await session?.close();
   if (copy) rmSync(copy, { recursive: true, force: true });
 });
+
+const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 async function tabIdOf(page: Page): Promise<number> {
   await page.bringToFront();
@@ -89,6 +91,29 @@ describe('generic fallback on a site the reader enabled', () => {
     expect(state.page?.site).toBe('generic');
     expect(state.page?.story?.title).toBe('Hope');
     await page.close();
+  });
+
+  it('saves the story from the popup, and it reads offline in read.html', async () => {
+    const { page, tabId } = await enableOn(STORY);
+    const state = await ask({ type: 'ficshelf:tab-state', tabId });
+    const id = state.page!.story!.id as string;
+    const onPage = squash(state.page!.story!.chapters[0]!.text as string);
+    expect(onPage.length).toBeGreaterThan(200);
+
+    const popup = await openPopupFor(session, tabId);
+    await popup.waitForSelector('[data-library-state="not-saved"]');
+    await popup.click('[data-action="save"]');
+    await popup.waitForSelector('[data-library-state="saved"]', { timeout: 60_000 });
+    expect(await popup.textContent('.save-outcome')).toBe('Saved the story to your library.');
+
+    // The saved copy, opened from the extension's own page with the site's tab closed.
+    await Promise.all([popup.close(), page.close()]);
+    const reader = await session.context.newPage();
+    await reader.goto(`chrome-extension://${session.extensionId}/read.html?id=${encodeURIComponent(id)}`);
+    await reader.waitForSelector('[data-ficshelf="offline-reader"][data-state="ready"] .fs-text');
+    expect(await reader.textContent('h1')).toBe('Hope');
+    expect(squash((await reader.textContent('.fs-text'))!)).toContain(onPage.slice(0, 200));
+    await reader.close();
   });
 
   it('leaves a page that is not an article alone without loading the part', async () => {
