@@ -5,18 +5,24 @@ import { ROOT } from '../helpers/fixtures';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { FIREFOX_EXTENSION, RoutedWeb, requireBuilt } from './harness';
 import { READER } from './reader-helpers';
+import { DEFAULT_SETTINGS } from '../../utils/settings';
 import { AO3_DRAGON_AGE_FULL, AO3_DRAGON_AGE_WORK, handMadeAo3FullWork } from './ao3-full-work';
 
 /**
  * The Firefox build in firefox-esr, driven over WebDriver BiDi (no
  * geckodriver here): it installs, and its content script reads a routed AO3
- * work the way the Chromium build does, and its popup opens reader mode there.
+ * work the way the Chromium build does, its popup opens reader mode there and
+ * saves, and the spoiler shield and the listing filter apply.
  */
 const FIREFOX = ['/usr/bin/firefox-esr', '/usr/bin/firefox'].find((p) => existsSync(p));
 const golden = JSON.parse(readFileSync(path.join(ROOT, 'tests/goldens/ao3/work-323217-mentalist.json'), 'utf8'));
 const AO3_WORK = 'https://archiveofourown.org/works/323217';
+const SEEING_RED = 'https://archiveofourown.org/works/48582418/chapters/122448127';
+const JILY = 'https://archiveofourown.org/tags/James%20Potter*s*Lily%20Evans%20Potter/works';
 const web = new RoutedWeb()
   .set(AO3_WORK, { fixture: 'ao3/work-323217-mentalist.html' })
+  .set(SEEING_RED, { fixture: 'pages/ao3-hand-made-buffy-post-seeing-red.html' })
+  .set(JILY, { fixture: 'ao3/EDITED-tag-works-jily-listing.html' })
   .set(AO3_DRAGON_AGE_WORK, { fixture: 'ao3/work-17793689-dragonage-ch1-index.html' })
   .set(AO3_DRAGON_AGE_FULL, { html: handMadeAo3FullWork() });
 const GECKO_ID = JSON.parse(readFileSync(`${FIREFOX_EXTENSION}/manifest.json`, 'utf8')).browser_specific_settings.gecko.id as string;
@@ -103,6 +109,34 @@ describe('Firefox build', () => {
     expect(await library.$eval(`${item} .item-title a`, (el) => el.textContent)).toBe('Nobody Expects the Dragon Age Inquisition');
     expect(await library.$eval(`${item} [data-field="chapters"]`, (el) => el.textContent)).toBe('14 chapters');
     await Promise.all([library.close(), popup.close(), story.close()]);
+  });
+
+  it('covers a work that spoils past the episode set, and collapses the blurbs a tag blocklist names', async () => {
+    // Written to storage from an extension page, as the options page saves them.
+    const settings = await browser.newPage();
+    await openExtensionPage(settings, 'popup.html', 'main.popup');
+    const spoilers = { ...DEFAULT_SETTINGS.spoilers, progress: { 'Buffy the Vampire Slayer': { season: 4, episode: 9 } } };
+    const blocklist = { tags: ['Slow Burn'], authors: [], allowTags: [], allowAuthors: [] };
+    await settings.evaluate(
+      (parts) => (globalThis as any).browser.storage.local.set({ 'settings.spoilers': parts.spoilers, 'settings.blocklist': parts.blocklist }),
+      { spoilers, blocklist },
+    );
+    await settings.close();
+
+    const story = await openStoryPage(SEEING_RED);
+    await story.waitForFunction(() => document.documentElement.hasAttribute('data-ficshelf-filtered'), { timeout: 20_000 });
+    expect(await story.$eval('[data-ficshelf="shield"]', (el) => JSON.parse(el.getAttribute('data-reasons') ?? '[]'))).toEqual([
+      "Spoils Buffy S6E19 Seeing Red — you've watched through S4E9",
+    ]);
+    expect(await story.$eval('#chapters', (el) => (el as HTMLElement).offsetHeight > 0 && getComputedStyle(el).visibility === 'visible')).toBe(false);
+    await story.close();
+
+    const listing = await openStoryPage(JILY);
+    await listing.waitForFunction(() => document.documentElement.hasAttribute('data-ficshelf-filtered'), { timeout: 20_000 });
+    const hidden = await listing.$$eval('[data-ficshelf-hidden]', (els) => els.map((el) => el.querySelector('h4.heading a[href*="/works/"]')?.textContent?.trim()));
+    expect(hidden).toEqual(['A Dream of Drowning', 'Keep Score', 'Sometimes all you need is someone for to be', 'Both Sides Now', 'The Middle Path of Moonlight', 'Sing Loud in the Long Night']);
+    expect(await listing.$eval('[data-ficshelf="placeholder"]', (el) => JSON.parse(el.getAttribute('data-reasons') ?? '[]'))).toEqual(['Tag blocked: Slow Burn']);
+    await listing.close();
   });
 });
 
