@@ -28,7 +28,7 @@ export const extractionCase: BenchCase = async (ctx) => {
         case: '1 extraction',
         name: shortName(bench.fixture),
         target: isStory ? { kind: 'ratio', max: 0.25 } : undefined,
-        note: `read as ${measured.kind}${measured.site ? ` (${measured.site})` : ''}${splitNote(measured.split)}`,
+        note: `read as ${measured.kind}${measured.site ? ` (${measured.site})` : ''}${measured.inner > 1 ? `; ${measured.inner} calls per sample` : ''}${splitNote(measured.split)}`,
       },
       measured.subject,
       { name: 'Readability', samples: measured.baseline },
