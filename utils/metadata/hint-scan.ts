@@ -209,6 +209,9 @@ class PatternReader {
 const ZERO_WIDTH: Start[] = [{ text: '', open: true }];
 const UNKNOWN: Start[] = [{ text: '', open: false }];
 
+/** Whether every character of a literal is one foldForStarts folds as case-insensitive matching does. */
+export const foldsSafely = (literalText: string): boolean => [...literalText].every((c) => SAFE_CHAR.test(c));
+
 function literal(c: string): Start[] {
   return SAFE_CHAR.test(c) ? [{ text: c.toLowerCase(), open: true }] : UNKNOWN;
 }
