@@ -297,8 +297,19 @@ const trieNode = (): TrieNode => ({ patterns: [], next: new Map() });
  */
 export class StartIndex {
   private readonly root = trieNode();
+  /**
+   * A start's first two characters (each cut to its low byte), and first
+   * characters whose start goes on with white space or ends: most words of a
+   * text begin with neither, and are passed over without a look at the trie.
+   */
+  private readonly pairs = new Uint8Array(0x10000);
+  private readonly firstAlone = new Uint8Array(0x100);
 
   add(start: string, pattern: number): void {
+    const first = start.charCodeAt(0);
+    const second = start.charCodeAt(1);
+    if (start.length === 1 || second === SPACES_CODE) this.firstAlone[first] = 1;
+    else this.pairs[pairKey(first, second)] = 1;
     let node = this.root;
     for (let k = 0; k < start.length; k++) {
       const code = start.charCodeAt(k);
@@ -322,7 +333,7 @@ export class StartIndex {
     for (let at = 0; at < folded.length; at++) {
       const code = folded.charCodeAt(at);
       const word = isWordCode(code);
-      if (word && !previousIsWord) {
+      if (word && !previousIsWord && (this.firstAlone[code] || this.pairs[pairKey(code, folded.charCodeAt(at + 1))])) {
         const first = this.root.next.get(code);
         if (first && !walk(folded, at, at + 1, first, visit)) return;
       }
@@ -330,6 +341,9 @@ export class StartIndex {
     }
   }
 }
+
+/** Words begin with a letter or digit below U+0100, so the first character's low byte is itself. */
+const pairKey = (first: number, second: number) => ((first & 0xff) << 8) | (second & 0xff);
 
 /** Follows the text from `i` down the trie from `node`, visiting the patterns of every start met; false once `visit` says stop. */
 function walk(folded: string, at: number, i: number, node: TrieNode, visit: (at: number, pattern: number) => boolean): boolean {
