@@ -1,4 +1,5 @@
 import { FANDOMS, type FandomData } from '../fandoms';
+import { foldsSafely } from './hint-scan';
 
 /** What a page says that may name its fandom (used when the page names none). */
 export interface FandomEvidence {
@@ -52,6 +53,27 @@ const ignoresCase = (phrase: string) => /\s/.test(phrase.trim());
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
+const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+
+interface Candidate {
+  phrase: string;
+  /** Compiled when the phrase's first word is first met: most never are. */
+  re?: RegExp;
+  /**
+   * What the text (for phrases that keep case) or its lower case (for those
+   * that ignore it) must hold where the phrase matches; undefined when lower
+   * case cannot tell (a character case-insensitive matching pairs otherwise).
+   */
+  literal?: string;
+}
+
+/** One character into a first word: the phrases whose first word ends here, and the characters that go on. */
+interface WordNode {
+  candidates: Candidate[] | null;
+  next: Map<number, WordNode>;
+}
+
+const wordNode = (): WordNode => ({ candidates: null, next: new Map() });
 
 /**
  * Which of many phrases a text mentions, each as `phraseRegExp` reads it, in
@@ -62,10 +84,13 @@ const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
  * case for phrases that ignore case); so only the phrases filed under the
  * text's words are tried, each at that word, with the phrase's own expression.
  */
-class PhraseFinder {
-  /** By first word: as written for phrases that keep case, lower-cased for those that ignore it. Expressions are compiled when a phrase's first word is first met: most never are. */
-  private readonly byWord = new Map<string, Array<{ phrase: string; re?: RegExp }>>();
-  private readonly byFoldedWord = new Map<string, Array<{ phrase: string; re?: RegExp }>>();
+export class PhraseFinder {
+  /** By first word: as written for phrases that keep case, lower-cased for those that ignore it. */
+  private readonly byWord = new Map<string, Candidate[]>();
+  private readonly byFoldedWord = new Map<string, Candidate[]>();
+  /** The same lists in tries of the first words' characters, walked along each word without building it. */
+  private readonly wordTrie = wordNode();
+  private readonly foldedTrie = wordNode();
   /** Phrases starting with punctuation: tried the plain way. */
   private readonly others: Array<{ phrase: string; re: RegExp }> = [];
 
@@ -77,10 +102,14 @@ class PhraseFinder {
         this.others.push({ phrase, re: phraseRegExp(phrase) });
         continue;
       }
-      const [index, key] = ignoresCase(phrase) ? [this.byFoldedWord, first.toLowerCase()] : [this.byWord, first];
-      const list = index.get(key) ?? [];
-      list.push({ phrase });
-      index.set(key, list);
+      const folds = ignoresCase(phrase);
+      const [index, trie, key] = folds ? [this.byFoldedWord, this.foldedTrie, first.toLowerCase()] : [this.byWord, this.wordTrie, first];
+      let list = index.get(key);
+      if (!list) {
+        index.set(key, (list = []));
+        fileWord(trie, key, list);
+      }
+      list.push({ phrase, literal: !folds ? phrase : foldsSafely(phrase) ? phrase.toLowerCase() : undefined });
     }
   }
 
@@ -88,22 +117,90 @@ class PhraseFinder {
   find(text: string | undefined): Set<string> {
     const found = new Set<string>();
     if (!text) return found;
-    const tryAt = (candidates: Array<{ phrase: string; re?: RegExp }> | undefined, at: number) => {
-      for (const candidate of candidates ?? []) {
-        if (found.has(candidate.phrase)) continue;
-        const re = (candidate.re ??= phraseRegExp(candidate.phrase, true));
-        re.lastIndex = at;
-        if (re.test(text)) found.add(candidate.phrase);
-      }
-    };
-    const words = new RegExp(WORD_RUN);
-    for (let m = words.exec(text); m; m = words.exec(text)) {
-      tryAt(this.byWord.get(m[0]), m.index);
-      tryAt(this.byFoldedWord.get(m[0].toLowerCase()), m.index);
-    }
+    const lower = text.toLowerCase();
+    // Lower case read unit by unit is each word's own lower case, and folds as matching does, unless the text holds a
+    // letter that lower-cases into two units ("İ"), the long s, or a sigma (its lower case depends on what follows).
+    if (lower.length === text.length && !lower.includes('\u017f') && !text.includes('\u03a3')) this.findAlongTries(text, lower, found);
+    else this.findByWords(text, found);
     for (const { phrase, re } of this.others) if (re.test(text)) found.add(phrase);
     return found;
   }
+
+  /** Walks each word of the text down both tries, unit by unit. */
+  private findAlongTries(text: string, lower: string, found: Set<string>): void {
+    const length = text.length;
+    let at = 0;
+    while (at < length) {
+      let width = wordWidth(text, at);
+      if (width === 0) {
+        at += unitsAt(text, at);
+        continue;
+      }
+      const start = at;
+      let asWritten: WordNode | undefined = this.wordTrie;
+      let folded: WordNode | undefined = this.foldedTrie;
+      while (width > 0) {
+        for (let unit = at; unit < at + width; unit++) {
+          asWritten = asWritten?.next.get(text.charCodeAt(unit));
+          folded = folded?.next.get(lower.charCodeAt(unit));
+        }
+        at += width;
+        width = wordWidth(text, at);
+      }
+      if (asWritten?.candidates) tryAt(asWritten.candidates, text, start, found, text);
+      if (folded?.candidates) tryAt(folded.candidates, text, start, found, lower);
+    }
+  }
+
+  /** The words one by one, as found by WORD_RUN, for texts whose lower case the tries cannot follow. */
+  private findByWords(text: string, found: Set<string>): void {
+    const words = new RegExp(WORD_RUN);
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      const asWritten = this.byWord.get(m[0]);
+      if (asWritten) tryAt(asWritten, text, m.index, found, text);
+      const folded = this.byFoldedWord.get(m[0].toLowerCase());
+      if (folded) tryAt(folded, text, m.index, found);
+    }
+  }
+}
+
+function fileWord(trie: WordNode, word: string, candidates: Candidate[]): void {
+  let node = trie;
+  for (let k = 0; k < word.length; k++) {
+    const code = word.charCodeAt(k);
+    let child = node.next.get(code);
+    if (!child) node.next.set(code, (child = wordNode()));
+    node = child;
+  }
+  node.candidates = candidates;
+}
+
+/**
+ * Tries each candidate not yet found at `at` with its own expression. When
+ * `literals` is given (the text, or its lower case where that folds as
+ * matching does), a candidate's literal must be there first: a cheap test
+ * that rules out "The Adventures of Merlin" at every "the".
+ */
+function tryAt(candidates: Candidate[], text: string, at: number, found: Set<string>, literals?: string): void {
+  for (const candidate of candidates) {
+    if (found.has(candidate.phrase)) continue;
+    if (literals !== undefined && candidate.literal !== undefined && !literals.startsWith(candidate.literal, at)) continue;
+    const re = (candidate.re ??= phraseRegExp(candidate.phrase, true));
+    re.lastIndex = at;
+    if (re.test(text)) found.add(candidate.phrase);
+  }
+}
+
+/** UTF-16 units of the code point at `at`. */
+const unitsAt = (text: string, at: number) => (text.codePointAt(at)! > 0xffff ? 2 : 1);
+
+/** Units of the letter or digit at `at` (as WORD_RUN reads them), or 0 when there is none. */
+function wordWidth(text: string, at: number): number {
+  if (at >= text.length) return 0;
+  const code = text.charCodeAt(at);
+  if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) ? 1 : 0;
+  const point = text.codePointAt(at)!;
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(point)) ? (point > 0xffff ? 2 : 1) : 0;
 }
 
 /** A term (alias or owner) and the fandoms it may point at. */

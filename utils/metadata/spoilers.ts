@@ -5,6 +5,7 @@ import { GUIDED_FANDOMS, guidesVersion, registeredGuide } from '../fandoms/guide
 import { episodeAt, episodesIn, findEpisode, lastEpisode } from '../fandoms/episodes';
 import { canonicalFandom } from './fandom-names';
 import { squash } from './text';
+import { foldForStarts, literalStarts, StartIndex } from './hint-scan';
 
 /**
  * Spoiler marks: how far into a show a story assumes the reader has watched.
@@ -697,14 +698,18 @@ type Hint = NonNullable<FandomData['hints']>[number];
 
 /** A guide's canon hints, ready to look for in story text. */
 interface HintMatcher {
+  /** Each hint's own expression, sticky, for the hints whose literal starts are known. */
+  hints: Array<{ re: RegExp; hint: Hint }>;
+  /** Those hints (by position in `hints`) filed under their starts: tried only where a word begins with one. */
+  index: StartIndex;
   /**
-   * Every position where at least one hint matches, found in one scan of the
-   * text (a lookahead over the alternation of all hints, so no match hides
-   * another) instead of one scan per hint.
+   * Hints whose starts cannot be told: every position where at least one of
+   * them matches, found in one scan of the text (a lookahead over their
+   * alternation, so no match hides another) instead of one scan per hint.
    */
   starts: RegExp | null;
-  /** Each hint's own expression, sticky: tried only at those positions. */
-  hints: Array<{ re: RegExp; hint: Hint }>;
+  /** Their own expressions, sticky: tried only at those positions. */
+  scanned: Array<{ re: RegExp; hint: Hint }>;
   /** Hints that refer to their own groups: numbering changes inside the alternation, so they scan alone. */
   alone: Array<{ re: RegExp; hint: Hint }>;
 }
@@ -715,37 +720,63 @@ const OWN_GROUPS = /\\[1-9]|\\k<|\(\?<[^=!]/;
 function hintMatcher(guide: FandomData): HintMatcher {
   let matcher = hintMatchers.get(guide);
   if (matcher) return matcher;
-  matcher = { starts: null, hints: [], alone: [] };
+  matcher = { hints: [], index: new StartIndex(), starts: null, scanned: [], alone: [] };
   const sources: string[] = [];
   for (const hint of guide.hints ?? []) {
     const source = `${WORD_EDGE_BEFORE}(?:${hint.pattern})${WORD_EDGE_AFTER}`;
+    let re: RegExp;
     try {
-      if (OWN_GROUPS.test(hint.pattern)) matcher.alone.push({ re: new RegExp(source, 'iu'), hint });
-      else {
-        matcher.hints.push({ re: new RegExp(source, 'iuy'), hint });
-        sources.push(`(?:${hint.pattern})`);
-      }
+      re = new RegExp(source, 'iuy');
     } catch {
       // a broken pattern in the data must not break every story page
+      continue;
+    }
+    const starts = literalStarts(hint.pattern);
+    if (starts) {
+      const at = matcher.hints.push({ re, hint }) - 1;
+      for (const start of starts) matcher.index.add(start, at);
+    } else if (OWN_GROUPS.test(hint.pattern)) matcher.alone.push({ re: new RegExp(source, 'iu'), hint });
+    else {
+      matcher.scanned.push({ re, hint });
+      sources.push(`(?:${hint.pattern})`);
     }
   }
   try {
     if (sources.length > 0) matcher.starts = new RegExp(`${WORD_EDGE_BEFORE}(?=(?:${sources.join('|')})${WORD_EDGE_AFTER})`, 'giu');
   } catch {
-    // Patterns that only compile on their own: each scans alone, as they did before the shared scan.
-    matcher.alone.push(...matcher.hints.map(({ re, hint }) => ({ re: new RegExp(re.source, 'iu'), hint })));
-    matcher.hints = [];
+    // Patterns that only compile on their own: each scans alone.
+    matcher.alone.push(...matcher.scanned.map(({ re, hint }) => ({ re: new RegExp(re.source, 'iu'), hint })));
+    matcher.scanned = [];
   }
   hintMatchers.set(guide, matcher);
   return matcher;
 }
 
-/** Each hint's first match in the text (the same match its own expression finds scanning from the start), in hint order. */
-function firstHintMatches(guide: FandomData, text: string): Array<{ hint: Hint; match: string }> {
-  const { starts, hints, alone } = hintMatcher(guide);
-  const positions = starts ? Array.from(text.matchAll(starts), (m) => m.index!) : [];
+/**
+ * Each hint's first match in the text (the same match its own expression
+ * finds scanning from the start), in hint order. `folded` is the text as
+ * foldForStarts gives it.
+ */
+function firstHintMatches(guide: FandomData, text: string, folded: string): Array<{ hint: Hint; match: string }> {
+  const { hints, index, starts, scanned, alone } = hintMatcher(guide);
   const found = new Map<Hint, string>();
-  for (const { re, hint } of hints) {
+  let left = hints.length;
+  if (left > 0) {
+    // Positions come in text order, so a hint's first success is its first match.
+    index.scan(folded, (at, n) => {
+      const { re, hint } = hints[n]!;
+      if (found.has(hint)) return true;
+      re.lastIndex = at;
+      const m = re.exec(text);
+      if (m) {
+        found.set(hint, m[0]);
+        left--;
+      }
+      return left > 0;
+    });
+  }
+  const positions = starts ? Array.from(text.matchAll(starts), (m) => m.index!) : [];
+  for (const { re, hint } of scanned) {
     for (const at of positions) {
       re.lastIndex = at;
       const m = re.exec(text);
@@ -771,8 +802,10 @@ function hintGuidesFor(fandoms: string[], options: SpoilerOptions): FandomData[]
 /** Canon hints found in story text: one mark per hint, raw = the words that matched. */
 export function textHints(text: string, fandoms: string[], options: SpoilerOptions = {}): SpoilerMark[] {
   const marks: SpoilerMark[] = [];
-  for (const guide of hintGuidesFor(fandoms, options)) {
-    for (const { hint, match } of firstHintMatches(guide, text)) {
+  const guides = hintGuidesFor(fandoms, options);
+  const folded = guides.length > 0 ? foldForStarts(text) : '';
+  for (const guide of guides) {
+    for (const { hint, match } of firstHintMatches(guide, text, folded)) {
       const mark = makeMark(guide, { season: hint.season, episode: hint.episode }, 'text', squash(match).slice(0, 80));
       mark.strength = hint.strength;
       mark.what = hint.what;
