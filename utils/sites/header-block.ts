@@ -122,6 +122,7 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     const piece = node.data.slice(from, to);
     scan?.read(piece.length);
     const visible = VISIBLE.test(piece);
+    // A line's text starts with a visible piece, so a non-empty `text` squashes to a non-empty line.
     if (!visible && !text) return;
     if (!inLink && /[\p{L}\p{N}]/u.test(piece)) plainText = true;
     if (!text && visible) {
@@ -159,7 +160,7 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
         let from = 0;
         for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
           appendText(t, from, nl, inLink);
-          const blank = !squash(text);
+          const blank = text === '';
           breakLine(false);
           if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
           from = nl + 1;
@@ -181,7 +182,7 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     }
     if (tag === 'BR') {
       brRun++;
-      const hadText = !!squash(text);
+      const hadText = text !== '';
       breakLine(false);
       if (!hadText && brRun >= 2 && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
       continue;
@@ -353,7 +354,8 @@ function bodySource(doc: Document, lines: readonly PageLine[], body: readonly Pa
   const holder = doc.createElement('div');
   holder.appendChild(range.cloneContents());
   for (const el of [...holder.querySelectorAll('*')]) {
-    if (SKIP_TAGS.has(el.tagName.toUpperCase()) || isStopElement(el) || isHidden(el)) el.remove();
+    // As in pageLines: an element with no attribute (most <br>, <p>, <i>) is neither a stop nor hidden.
+    if (SKIP_TAGS.has(el.tagName.toUpperCase()) || (el.hasAttributes() && (isStopElement(el) || isHidden(el)))) el.remove();
   }
   return holder;
 }
@@ -381,6 +383,8 @@ export const headerBlock: SiteAdapter = {
     const head = headerStory(page.block.fields);
     const body = bodyLines(page.lines, page.block);
     const text = body.map((l) => l.text).join('\n');
+    // The lines' own counts, summed: a line break ends a word, so this is countWords(text), without a second pass.
+    const words = bodyWords(body);
     const canonical = canonicalUrl(url);
     const story: Story = {
       ...emptyStory('header-block', canonical),
@@ -397,10 +401,10 @@ export const headerBlock: SiteAdapter = {
       summary: head.summary ?? '',
       notes: head.notes,
       status: head.status ?? 'unknown',
-      words: head.words ?? countWords(text),
+      words: head.words ?? words,
       chapterCount: { posted: 1, ...(head.status === 'complete' ? { planned: 1 } : {}) },
       fields: head.fields,
-      chapters: [lazyHtml({ index: 1, html: '', text, words: countWords(text) }, bodySource(doc, page.lines, body))],
+      chapters: [lazyHtml({ index: 1, html: '', text, words }, bodySource(doc, page.lines, body))],
     };
     if (head.disclaimer) story.disclaimer = head.disclaimer;
     if (head.published) story.published = head.published;
