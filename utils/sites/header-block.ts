@@ -1,5 +1,5 @@
 import { emptyStory, type Story } from '../story';
-import { findHeaderBlock, HeaderLeadScan, headerStory, isStoryHeader, type HeaderBlock } from '../metadata/header-block';
+import { findHeaderBlock, HeaderLeadScan, headerStory, isStoryHeader, parseKeyLines, type HeaderBlock, type KeyLine, type KeyReader } from '../metadata/header-block';
 import { countWords, hashString, squash } from '../metadata/text';
 import { lazyHtml, type HtmlSource } from '../story-html';
 import type { SiteAdapter } from './types';
@@ -102,13 +102,15 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
   // has started, one whose answer the lines read so far already settle (asked every few lines).
   let done = false;
   let askAt = 0;
-  const full = () => {
-    if (done || lines.length >= maxLines || scan?.state === 'none') return true;
+  /** Whether the lines read so far already give the answer: no header can start, or the one found is settled. */
+  const answered = () => {
+    if (done || scan?.state === 'none') return true;
     if (!settled || scan?.state !== 'found' || lines.length < askAt) return false;
     askAt = lines.length + SETTLE_EVERY;
     done = settled(lines);
     return done;
   };
+  const full = () => lines.length >= maxLines || answered();
 
   const breakLine = (paragraph: boolean) => {
     const line = squash(text);
@@ -158,14 +160,17 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
       if (!inPre) appendText(t, 0, t.data.length, inLink);
       else {
         let from = 0;
+        // A <pre> is often the whole story in one text node: its lines are asked about as they come.
+        let stopped = false;
         for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
           appendText(t, from, nl, inLink);
           const blank = text === '';
           breakLine(false);
           if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
           from = nl + 1;
+          if ((stopped = answered())) break;
         }
-        appendText(t, from, t.data.length, inLink);
+        if (!stopped) appendText(t, from, t.data.length, inLink);
       }
       continue;
     }
@@ -276,17 +281,36 @@ function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
     if (!container || seen.has(container)) continue;
     seen.add(container);
     const scan = new HeaderLeadScan();
-    const lines = pageLines(container, maxLines, scan, maxLines === undefined ? undefined : settled);
+    // Detection asks findHeaderBlock again every few lines: each line's keys are parsed once.
+    const keysOf = memoKeys();
+    const lines = pageLines(container, maxLines, scan, maxLines === undefined ? undefined : (read) => settled(read, keysOf));
     if (scan.state === 'none') continue;
-    const block = findHeaderBlock(lines.map(headerText));
+    const block = findHeaderBlock(lines.map(headerText), keysOf);
     if (!block || !isStoryHeader(block)) continue;
-    if (bodyWords(bodyLines(lines, block)) < MIN_BODY_WORDS) continue;
+    if (!hasBodyWords(bodyLines(lines, block))) continue;
     return { container, lines, block };
   }
   return null;
 }
 
-const bodyWords = (body: readonly PageLine[]) => body.reduce((n, l) => n + (l.words ??= countWords(l.text)), 0);
+function memoKeys(): KeyReader {
+  const parsed = new Map<string, KeyLine[]>();
+  return (line) => {
+    let keys = parsed.get(line);
+    if (!keys) parsed.set(line, (keys = parseKeyLines(line)));
+    return keys;
+  };
+}
+
+const lineWords = (line: PageLine) => (line.words ??= countWords(line.text));
+const bodyWords = (body: readonly PageLine[]) => body.reduce((n, l) => n + lineWords(l), 0);
+
+/** Whether the body has the words a story needs, counting its lines only until it does. */
+function hasBodyWords(body: readonly PageLine[]): boolean {
+  let words = 0;
+  for (const line of body) if ((words += lineWords(line)) >= MIN_BODY_WORDS) return true;
+  return false;
+}
 
 /** Keys that would join a header still open at the end of the lines read. */
 const OPEN_HEADER_PROBE = ['Title: probe', 'Author: probe'];
@@ -298,14 +322,14 @@ const OPEN_HEADER_PROBE = ['Title: probe', 'Author: probe'];
  * (a comment section or navigation line). The body only grows with more
  * lines, so the answer on the whole container would be the same.
  */
-function settled(lines: readonly PageLine[]): boolean {
+function settled(lines: readonly PageLine[], keysOf: KeyReader): boolean {
   const texts = lines.map(headerText);
-  const probed = findHeaderBlock([...texts, ...OPEN_HEADER_PROBE]);
+  const probed = findHeaderBlock([...texts, ...OPEN_HEADER_PROBE], keysOf);
   if (!probed) return true; // the lines above the first key already rule a header out
-  const block = findHeaderBlock(texts);
+  const block = findHeaderBlock(texts, keysOf);
   if (!block || block.fields.length !== probed.fields.length) return false;
   if (!isStoryHeader(block)) return true;
-  if (bodyWords(bodyLines(lines, block)) >= MIN_BODY_WORDS) return true;
+  if (hasBodyWords(bodyLines(lines, block))) return true;
   return lines.slice(block.end).some((l) => l.stop || isNavLineOf(l));
 }
 
