@@ -23,6 +23,8 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FO
 const STOP_CLASS = /(?:^|[\s_-])(?:comments?|comment-?\w*|replies|footer|nav|navigation|navbar|menu|sidebar|share|sharing|social|related|pagination|pager|breadcrumbs?|tags?-?list|metadata-footer)(?:$|[\s_-])/i;
 /** Any character `squash` keeps: a cheaper test than squashing a piece to see whether it is empty. */
 const VISIBLE = /[^\s\u200b]/;
+/** A letter or digit: text outside links that makes a line more than a menu. */
+const WORDY = /[\p{L}\p{N}]/u;
 const BLOCK_TAGS = /^(?:P|DIV|LI|H[1-6]|BLOCKQUOTE|TR|TD|TH|HR|PRE|UL|OL|DL|DT|DD|TABLE|SECTION|ARTICLE|CENTER|HEADER|MAIN|ADDRESS|FIGURE)$/;
 
 /**
@@ -63,7 +65,22 @@ function indexIn(node: Node): number {
 function isStopElement(el: Element): boolean {
   const id = el.id;
   const classes = el.getAttribute('class');
-  return (id !== '' && STOP_CLASS.test(id)) || (!!classes && STOP_CLASS.test(classes));
+  return (id !== '' && isStopName(id)) || (!!classes && isStopName(classes));
+}
+
+/**
+ * STOP_CLASS remembered per class or id string: a page repeats the same few
+ * (every reference, every menu item) and the expression is tried at each
+ * position of each. Forgotten past a few thousand, so a page of unique names cannot grow it.
+ */
+const stopNames = new Map<string, boolean>();
+function isStopName(name: string): boolean {
+  let stop = stopNames.get(name);
+  if (stop === undefined) {
+    if (stopNames.size >= 4096) stopNames.clear();
+    stopNames.set(name, (stop = STOP_CLASS.test(name)));
+  }
+  return stop;
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none/i;
@@ -120,13 +137,13 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     start = end = undefined;
     if (paragraph && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
   };
-  const appendText = (node: Text, from: number, to: number, inLink: boolean) => {
-    const piece = node.data.slice(from, to);
+  const appendText = (node: Text, data: string, from: number, to: number, inLink: boolean) => {
+    const piece = from === 0 && to === data.length ? data : data.slice(from, to);
     scan?.read(piece.length);
     const visible = VISIBLE.test(piece);
     // A line's text starts with a visible piece, so a non-empty `text` squashes to a non-empty line.
     if (!visible && !text) return;
-    if (!inLink && /[\p{L}\p{N}]/u.test(piece)) plainText = true;
+    if (!inLink && !plainText && WORDY.test(piece)) plainText = true;
     if (!text && visible) {
       const lead = piece.length - piece.trimStart().length;
       start = pendingBlock ? before(pendingBlock) : { node, offset: from + lead };
@@ -157,20 +174,21 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     const { inPre, inLink } = frame;
     if (child.nodeType === 3) {
       const t = child as Text;
-      if (!inPre) appendText(t, 0, t.data.length, inLink);
+      const data = t.data;
+      if (!inPre) appendText(t, data, 0, data.length, inLink);
       else {
         let from = 0;
         // A <pre> is often the whole story in one text node: its lines are asked about as they come.
         let stopped = false;
-        for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
-          appendText(t, from, nl, inLink);
+        for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', from)) {
+          appendText(t, data, from, nl, inLink);
           const blank = text === '';
           breakLine(false);
           if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
           from = nl + 1;
           if ((stopped = answered())) break;
         }
-        if (!stopped) appendText(t, from, t.data.length, inLink);
+        if (!stopped) appendText(t, data, from, data.length, inLink);
       }
       continue;
     }
@@ -230,7 +248,7 @@ function wordsAtMost(text: string, max: number): boolean {
 }
 
 /** A line with no letters or digits: a scene break or decoration ("* * * * *"). */
-const isDecoration = (text: string) => !/[\p{L}\p{N}]/u.test(text);
+const isDecoration = (text: string) => !WORDY.test(text);
 
 /** A line as the header parser sees it: site chrome above the header (link menus, "Previous message: …") is neither a key nor a title line. */
 function headerText(line: PageLine): string {
