@@ -135,7 +135,7 @@ const INLINE_KEY = new RegExp(
   'g',
 );
 
-/** One line's keys: usually one, more where a line holds several ("Rating: PG | Pairing: X/S"). */
+/** One line's keys: usually one, more where a line holds several ("Rating: PG | Pairing: X/S"); none when it is not a key line. */
 export function parseKeyLines(line: string): KeyLine[] {
   const first = parseKeyLine(line);
   if (!first || first.key === 'other') return first ? [first] : [];
@@ -204,19 +204,22 @@ export class HeaderLeadScan {
   }
 }
 
+/** How findHeaderBlock reads a line's keys: parseKeyLines, or a memo of it for a caller asking about the same lines again. */
+export type KeyReader = (line: string) => KeyLine[];
+
 /**
  * Finds the header among the first lines of a text (blank strings mark
  * paragraph breaks). A key's value runs on over following lines until a blank
  * line or the next key; the first line that is neither starts the body.
  * Returns null when there are fewer than two keys.
  */
-export function findHeaderBlock(lines: readonly string[]): HeaderBlock | null {
+export function findHeaderBlock(lines: readonly string[], keysOf: KeyReader = parseKeyLines): HeaderBlock | null {
   const lead: string[] = [];
   let start = -1;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
     if (isBlank(line)) continue;
-    if (parseKeyLine(line)) {
+    if (keysOf(line).length > 0) {
       start = i;
       break;
     }
@@ -235,7 +238,7 @@ export function findHeaderBlock(lines: readonly string[]): HeaderBlock | null {
       afterBlank = true;
       continue;
     }
-    const keys = parseKeyLines(line);
+    const keys = keysOf(line);
     if (keys.length > 0) {
       for (const kv of keys) fields.push((current = { ...kv, line: i }));
     } else if (current && (!afterBlank || (current.value === '' && !current.continued))) {

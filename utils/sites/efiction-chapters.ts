@@ -47,7 +47,8 @@ export function jumpMenuChapters(doc: Document, storyUrl: string): { chapters: L
 const NAV = /^(next|previous|prev|table of contents|index|back|reviews?|\d+|»|«|>>|<<)$/i;
 
 function chapterParam(href: string | null, sid: string): number | undefined {
-  if (!href || /action=printable/i.test(href)) return undefined;
+  // No chapter parameter, spelt out or percent-encoded: not a chapter link (most of a page's links; parsing each cost more than the rest).
+  if (!href || (!href.includes('chapter') && !href.includes('%')) || /action=printable/i.test(href)) return undefined;
   const m = /viewstory\.php\?(.*)$/i.exec(href);
   if (!m) return undefined;
   const params = new URLSearchParams(m[1]!.replace(/&amp;/g, '&'));
@@ -57,8 +58,7 @@ function chapterParam(href: string | null, sid: string): number | undefined {
 }
 
 /** The block holding one index entry's notes: nodes after the entry's line break, then siblings up to the next entry. */
-function indexEntryNotes(link: Element, isEntry: (el: Element) => boolean): Note[] {
-  const entry = link.closest('p, li, tr, div.chapterlist, div.listbox') ?? link.parentElement;
+function indexEntryNotes(entry: Element | null, isEntry: (el: Element) => boolean): Note[] {
   if (!entry) return [];
   const box = entry.ownerDocument.createElement('div');
   let afterBreak = false;
@@ -76,18 +76,26 @@ function indexEntryNotes(link: Element, isEntry: (el: Element) => boolean): Note
 
 /** Chapters from the story index: links to this story's chapters outside menus and navigation. */
 export function indexChapters(doc: Document, sid: string, storyUrl: string): ListedChapter[] {
-  const links = Array.from(doc.querySelectorAll('a[href*="viewstory.php"]')).filter((a) => {
-    if (a.closest('#pagetitle, #prev, #next, .jumpmenu, .jumpmenu2, #pagelinks, #sort, .storyinfo, form')) return false;
-    return chapterParam(a.getAttribute('href'), sid) !== undefined && !NAV.test(squash(a.textContent));
-  });
+  const links: Array<{ a: Element; index: number }> = [];
+  for (const a of Array.from(doc.querySelectorAll('a[href*="viewstory.php"]'))) {
+    const index = chapterParam(a.getAttribute('href'), sid);
+    if (index === undefined || NAV.test(squash(a.textContent))) continue;
+    if (a.closest('#pagetitle, #prev, #next, .jumpmenu, .jumpmenu2, #pagelinks, #sort, .storyinfo, form')) continue;
+    links.push({ a, index });
+  }
   const entryOf = (a: Element) => a.closest('p, li, tr, div.chapterlist, div.listbox') ?? a.parentElement;
-  const entries = new Set(links.map(entryOf).filter((e): e is Element => !!e));
-  const isEntry = (el: Element) => entries.has(el) || Array.from(entries).some((e) => el.contains(e));
+  const entries = new Map(links.map(({ a }) => [a, entryOf(a)]));
+  const entrySet = new Set([...entries.values()].filter((e): e is Element => !!e));
+  // An element holding an entry is one of its ancestors: collected once, not asked of every entry per sibling.
+  const holders = new Set<Element>();
+  for (const entry of entrySet) {
+    for (let up = entry.parentElement; up && !holders.has(up); up = up.parentElement) holders.add(up);
+  }
+  const isEntry = (el: Element) => entrySet.has(el) || holders.has(el);
   const chapters: ListedChapter[] = [];
-  for (const a of links) {
-    const index = chapterParam(a.getAttribute('href'), sid)!;
+  for (const { a, index } of links) {
     if (chapters.some((c) => c.index === index)) continue;
-    const notes = indexEntryNotes(a, isEntry);
+    const notes = indexEntryNotes(entries.get(a)!, isEntry);
     chapters.push({ index, title: chapterTitle(a.textContent), url: chapterUrl(storyUrl, index), ...(notes.length ? { notes } : {}) });
   }
   return chapters.sort((x, y) => x.index - y.index);

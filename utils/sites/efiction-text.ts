@@ -64,11 +64,12 @@ export function findNotes(root: ParentNode): { notes: FoundNote[]; disclaimer?: 
   const disclaimerBoxes: Element[] = [];
   let disclaimer: string | undefined;
   for (const label of labelCandidates(root)) {
-    // The archive's own copyright or footer disclaimer is not the story's.
-    if (label.closest('#copyright, #footer, #archivedat')) continue;
+    // The label's words first: most candidates (every bold word of a page) are no label, which is cheaper to see than their place.
     const text = squash(label.textContent);
     const isDisclaimer = DISCLAIMER_LABEL.test(text);
     if (!isDisclaimer && !NOTE_LABEL.test(text)) continue;
+    // The archive's own copyright or footer disclaimer is not the story's.
+    if (label.closest('#copyright, #footer, #archivedat')) continue;
     const box = noteBox(label);
     // A label that starts a paragraph of running text is not a note block of its own.
     if (!box || seen.has(box) || box.tagName === 'BODY' || box.id === 'story') continue;
@@ -109,6 +110,8 @@ const REVIEW_FOOTER = /^you must (?:login|log in)(?: \(register\))? to review\.?
 
 /** Removes the "You must login (register) to review." footer, as an element or as loose nodes. */
 function removeReviewFooter(root: Element): void {
+  // Both forms end in "to review": text without it (most chapters) has no footer to look for.
+  if (!/to[\s\u200b]+review/i.test(root.textContent ?? '')) return;
   root.querySelectorAll('div, p, span, center, font, small, td').forEach((el) => {
     if (REVIEW_FOOTER.test(squash(el.textContent))) el.remove();
   });

@@ -1,5 +1,5 @@
 import { emptyStory, type Story } from '../story';
-import { findHeaderBlock, HeaderLeadScan, headerStory, isStoryHeader, type HeaderBlock } from '../metadata/header-block';
+import { findHeaderBlock, HeaderLeadScan, headerStory, isStoryHeader, parseKeyLines, type HeaderBlock, type KeyLine, type KeyReader } from '../metadata/header-block';
 import { countWords, hashString, squash } from '../metadata/text';
 import { lazyHtml, type HtmlSource } from '../story-html';
 import type { SiteAdapter } from './types';
@@ -23,6 +23,8 @@ const SKIP_TAGS = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE', 'NAV', 'FO
 const STOP_CLASS = /(?:^|[\s_-])(?:comments?|comment-?\w*|replies|footer|nav|navigation|navbar|menu|sidebar|share|sharing|social|related|pagination|pager|breadcrumbs?|tags?-?list|metadata-footer)(?:$|[\s_-])/i;
 /** Any character `squash` keeps: a cheaper test than squashing a piece to see whether it is empty. */
 const VISIBLE = /[^\s\u200b]/;
+/** A letter or digit: text outside links that makes a line more than a menu. */
+const WORDY = /[\p{L}\p{N}]/u;
 const BLOCK_TAGS = /^(?:P|DIV|LI|H[1-6]|BLOCKQUOTE|TR|TD|TH|HR|PRE|UL|OL|DL|DT|DD|TABLE|SECTION|ARTICLE|CENTER|HEADER|MAIN|ADDRESS|FIGURE)$/;
 
 /**
@@ -63,7 +65,22 @@ function indexIn(node: Node): number {
 function isStopElement(el: Element): boolean {
   const id = el.id;
   const classes = el.getAttribute('class');
-  return (id !== '' && STOP_CLASS.test(id)) || (!!classes && STOP_CLASS.test(classes));
+  return (id !== '' && isStopName(id)) || (!!classes && isStopName(classes));
+}
+
+/**
+ * STOP_CLASS remembered per class or id string: a page repeats the same few
+ * (every reference, every menu item) and the expression is tried at each
+ * position of each. Forgotten past a few thousand, so a page of unique names cannot grow it.
+ */
+const stopNames = new Map<string, boolean>();
+function isStopName(name: string): boolean {
+  let stop = stopNames.get(name);
+  if (stop === undefined) {
+    if (stopNames.size >= 4096) stopNames.clear();
+    stopNames.set(name, (stop = STOP_CLASS.test(name)));
+  }
+  return stop;
 }
 
 const HIDDEN_STYLE = /display\s*:\s*none/i;
@@ -102,13 +119,15 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
   // has started, one whose answer the lines read so far already settle (asked every few lines).
   let done = false;
   let askAt = 0;
-  const full = () => {
-    if (done || lines.length >= maxLines || scan?.state === 'none') return true;
+  /** Whether the lines read so far already give the answer: no header can start, or the one found is settled. */
+  const answered = () => {
+    if (done || scan?.state === 'none') return true;
     if (!settled || scan?.state !== 'found' || lines.length < askAt) return false;
     askAt = lines.length + SETTLE_EVERY;
     done = settled(lines);
     return done;
   };
+  const full = () => lines.length >= maxLines || answered();
 
   const breakLine = (paragraph: boolean) => {
     const line = squash(text);
@@ -118,12 +137,13 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     start = end = undefined;
     if (paragraph && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
   };
-  const appendText = (node: Text, from: number, to: number, inLink: boolean) => {
-    const piece = node.data.slice(from, to);
+  const appendText = (node: Text, data: string, from: number, to: number, inLink: boolean) => {
+    const piece = from === 0 && to === data.length ? data : data.slice(from, to);
     scan?.read(piece.length);
     const visible = VISIBLE.test(piece);
+    // A line's text starts with a visible piece, so a non-empty `text` squashes to a non-empty line.
     if (!visible && !text) return;
-    if (!inLink && /[\p{L}\p{N}]/u.test(piece)) plainText = true;
+    if (!inLink && !plainText && WORDY.test(piece)) plainText = true;
     if (!text && visible) {
       const lead = piece.length - piece.trimStart().length;
       start = pendingBlock ? before(pendingBlock) : { node, offset: from + lead };
@@ -154,17 +174,21 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     const { inPre, inLink } = frame;
     if (child.nodeType === 3) {
       const t = child as Text;
-      if (!inPre) appendText(t, 0, t.data.length, inLink);
+      const data = t.data;
+      if (!inPre) appendText(t, data, 0, data.length, inLink);
       else {
         let from = 0;
-        for (let nl = t.data.indexOf('\n'); nl >= 0; nl = t.data.indexOf('\n', from)) {
-          appendText(t, from, nl, inLink);
-          const blank = !squash(text);
+        // A <pre> is often the whole story in one text node: its lines are asked about as they come.
+        let stopped = false;
+        for (let nl = data.indexOf('\n'); nl >= 0; nl = data.indexOf('\n', from)) {
+          appendText(t, data, from, nl, inLink);
+          const blank = text === '';
           breakLine(false);
           if (blank && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
           from = nl + 1;
+          if ((stopped = answered())) break;
         }
-        appendText(t, from, t.data.length, inLink);
+        if (!stopped) appendText(t, data, from, data.length, inLink);
       }
       continue;
     }
@@ -181,7 +205,7 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
     }
     if (tag === 'BR') {
       brRun++;
-      const hadText = !!squash(text);
+      const hadText = text !== '';
       breakLine(false);
       if (!hadText && brRun >= 2 && lines.length > 0 && lines[lines.length - 1]!.text !== '') push({ text: '' });
       continue;
@@ -224,7 +248,7 @@ function wordsAtMost(text: string, max: number): boolean {
 }
 
 /** A line with no letters or digits: a scene break or decoration ("* * * * *"). */
-const isDecoration = (text: string) => !/[\p{L}\p{N}]/u.test(text);
+const isDecoration = (text: string) => !WORDY.test(text);
 
 /** A line as the header parser sees it: site chrome above the header (link menus, "Previous message: …") is neither a key nor a title line. */
 function headerText(line: PageLine): string {
@@ -275,17 +299,36 @@ function findHeaderPage(doc: Document, maxLines?: number): HeaderPage | null {
     if (!container || seen.has(container)) continue;
     seen.add(container);
     const scan = new HeaderLeadScan();
-    const lines = pageLines(container, maxLines, scan, maxLines === undefined ? undefined : settled);
+    // Detection asks findHeaderBlock again every few lines: each line's keys are parsed once.
+    const keysOf = memoKeys();
+    const lines = pageLines(container, maxLines, scan, maxLines === undefined ? undefined : (read) => settled(read, keysOf));
     if (scan.state === 'none') continue;
-    const block = findHeaderBlock(lines.map(headerText));
+    const block = findHeaderBlock(lines.map(headerText), keysOf);
     if (!block || !isStoryHeader(block)) continue;
-    if (bodyWords(bodyLines(lines, block)) < MIN_BODY_WORDS) continue;
+    if (!hasBodyWords(bodyLines(lines, block))) continue;
     return { container, lines, block };
   }
   return null;
 }
 
-const bodyWords = (body: readonly PageLine[]) => body.reduce((n, l) => n + (l.words ??= countWords(l.text)), 0);
+function memoKeys(): KeyReader {
+  const parsed = new Map<string, KeyLine[]>();
+  return (line) => {
+    let keys = parsed.get(line);
+    if (!keys) parsed.set(line, (keys = parseKeyLines(line)));
+    return keys;
+  };
+}
+
+const lineWords = (line: PageLine) => (line.words ??= countWords(line.text));
+const bodyWords = (body: readonly PageLine[]) => body.reduce((n, l) => n + lineWords(l), 0);
+
+/** Whether the body has the words a story needs, counting its lines only until it does. */
+function hasBodyWords(body: readonly PageLine[]): boolean {
+  let words = 0;
+  for (const line of body) if ((words += lineWords(line)) >= MIN_BODY_WORDS) return true;
+  return false;
+}
 
 /** Keys that would join a header still open at the end of the lines read. */
 const OPEN_HEADER_PROBE = ['Title: probe', 'Author: probe'];
@@ -297,14 +340,14 @@ const OPEN_HEADER_PROBE = ['Title: probe', 'Author: probe'];
  * (a comment section or navigation line). The body only grows with more
  * lines, so the answer on the whole container would be the same.
  */
-function settled(lines: readonly PageLine[]): boolean {
+function settled(lines: readonly PageLine[], keysOf: KeyReader): boolean {
   const texts = lines.map(headerText);
-  const probed = findHeaderBlock([...texts, ...OPEN_HEADER_PROBE]);
+  const probed = findHeaderBlock([...texts, ...OPEN_HEADER_PROBE], keysOf);
   if (!probed) return true; // the lines above the first key already rule a header out
-  const block = findHeaderBlock(texts);
+  const block = findHeaderBlock(texts, keysOf);
   if (!block || block.fields.length !== probed.fields.length) return false;
   if (!isStoryHeader(block)) return true;
-  if (bodyWords(bodyLines(lines, block)) >= MIN_BODY_WORDS) return true;
+  if (hasBodyWords(bodyLines(lines, block))) return true;
   return lines.slice(block.end).some((l) => l.stop || isNavLineOf(l));
 }
 
@@ -353,7 +396,8 @@ function bodySource(doc: Document, lines: readonly PageLine[], body: readonly Pa
   const holder = doc.createElement('div');
   holder.appendChild(range.cloneContents());
   for (const el of [...holder.querySelectorAll('*')]) {
-    if (SKIP_TAGS.has(el.tagName.toUpperCase()) || isStopElement(el) || isHidden(el)) el.remove();
+    // As in pageLines: an element with no attribute (most <br>, <p>, <i>) is neither a stop nor hidden.
+    if (SKIP_TAGS.has(el.tagName.toUpperCase()) || (el.hasAttributes() && (isStopElement(el) || isHidden(el)))) el.remove();
   }
   return holder;
 }
@@ -381,6 +425,8 @@ export const headerBlock: SiteAdapter = {
     const head = headerStory(page.block.fields);
     const body = bodyLines(page.lines, page.block);
     const text = body.map((l) => l.text).join('\n');
+    // The lines' own counts, summed: a line break ends a word, so this is countWords(text), without a second pass.
+    const words = bodyWords(body);
     const canonical = canonicalUrl(url);
     const story: Story = {
       ...emptyStory('header-block', canonical),
@@ -397,10 +443,10 @@ export const headerBlock: SiteAdapter = {
       summary: head.summary ?? '',
       notes: head.notes,
       status: head.status ?? 'unknown',
-      words: head.words ?? countWords(text),
+      words: head.words ?? words,
       chapterCount: { posted: 1, ...(head.status === 'complete' ? { planned: 1 } : {}) },
       fields: head.fields,
-      chapters: [lazyHtml({ index: 1, html: '', text, words: countWords(text) }, bodySource(doc, page.lines, body))],
+      chapters: [lazyHtml({ index: 1, html: '', text, words }, bodySource(doc, page.lines, body))],
     };
     if (head.disclaimer) story.disclaimer = head.disclaimer;
     if (head.published) story.published = head.published;

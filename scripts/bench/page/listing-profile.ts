@@ -5,6 +5,7 @@ import { verdict } from '../../../utils/filters/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing } from '../synthetic-listing';
 import { registerAllGuides } from '../../../utils/fandoms/all-guides';
+import { minAndMedian, timeRepeated } from './timing';
 
 /**
  * Where case 3's time goes (scripts/bench/profile-listing.ts): each stage of
@@ -17,21 +18,6 @@ const SETTINGS: Settings = {
   ratings: { ...DEFAULT_SETTINGS.ratings, max: 'teen' },
 };
 
-function stats(times: number[]) {
-  const sorted = [...times].sort((a, b) => a - b);
-  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
-}
-
-function time(work: () => unknown, runs: number) {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    work();
-    times.push(performance.now() - start);
-  }
-  return stats(times);
-}
-
 function stages(count: number, runs: number) {
   buildSyntheticListing(document, count);
   const url = new URL(location.href);
@@ -40,8 +26,8 @@ function stages(count: number, runs: number) {
   const enriched = blurbs.map((b) => enrichBlurb(structuredClone(b)));
   return {
     entries: blurbs.length,
-    classifyPage: time(() => classifyPage(document, url), runs),
-    readBlurbs: time(() => readBlurbs(document, url), runs),
+    classifyPage: timeRepeated(() => classifyPage(document, url), runs),
+    readBlurbs: timeRepeated(() => readBlurbs(document, url), runs),
     enrich: (() => {
       const times: number[] = [];
       for (let i = 0; i < runs; i++) {
@@ -50,9 +36,9 @@ function stages(count: number, runs: number) {
         fresh.forEach(enrichBlurb);
         times.push(performance.now() - start);
       }
-      return stats(times);
+      return minAndMedian(times);
     })(),
-    verdicts: time(() => enriched.forEach((b) => verdict(b, SETTINGS)), runs),
+    verdicts: timeRepeated(() => enriched.forEach((b) => verdict(b, SETTINGS)), runs),
   };
 }
 

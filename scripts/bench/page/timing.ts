@@ -60,3 +60,16 @@ export async function timeInterleavedAsync(
   }
   return samples;
 }
+
+/** The fastest and the median of a set of timings, for the profile-* scripts' stage tables. */
+export function minAndMedian(times: number[]): { min: number; median: number } {
+  const sorted = [...times].sort((a, b) => a - b);
+  return { min: sorted[0]!, median: sorted[Math.floor(sorted.length / 2)]! };
+}
+
+/** `runs` samples of `work`, each the mean of `inner` calls, as min and median. */
+export function timeRepeated(work: () => unknown, runs: number, inner = 1): { min: number; median: number } {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push(timeBatch(work, inner));
+  return minAndMedian(times);
+}
