@@ -91,12 +91,31 @@ function isHidden(el: Element): boolean {
   return style !== null && HIDDEN_STYLE.test(style);
 }
 
-/** The cells of a two-column key/value row, or null. */
-function keyValueCells(row: Element): [Element, Element] | null {
+/** Longest key cell, squashed: a label, not a layout table's column. */
+const MAX_LABEL = 40;
+
+/** A two-column key/value row: its label (squashed) and value cell, or null. */
+function keyValueRow(row: Element): { label: string; value: Element } | null {
   const cells = [...row.children].filter((c) => c.tagName === 'TD' || c.tagName === 'TH');
   if (cells.length !== 2) return null;
-  const label = squash(cells[0]!.textContent);
-  return label && label.split(' ').length <= 4 && label.length <= 40 ? [cells[0]!, cells[1]!] : null;
+  const label = shortText(cells[0]!, MAX_LABEL);
+  return label && label.split(' ').length <= 4 ? { label, value: cells[1]! } : null;
+}
+
+/**
+ * An element's text squashed, when that is at most `max` characters; else
+ * null, found without reading the element whole: a layout table's first
+ * column can hold a whole page, and every row of it asks.
+ */
+function shortText(el: Element, max: number): string | null {
+  const walker = el.ownerDocument.createTreeWalker(el, 4 /* SHOW_TEXT */ | 8 /* SHOW_CDATA_SECTION */);
+  let text = '';
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    text += (node as CharacterData).data;
+    // squash only shortens: once the squashed text is long, the whole is longer.
+    if (text.length > max && squash(text).length > max) return null;
+  }
+  return squash(text);
 }
 
 /**
@@ -211,11 +230,10 @@ function pageLines(root: Element, maxLines = Infinity, scan?: HeaderLeadScan, se
       continue;
     }
     if (tag === 'TR') {
-      const cells = keyValueCells(el);
-      if (cells) {
+      const row = keyValueRow(el);
+      if (row) {
         breakLine(true);
-        const label = squash(cells[0].textContent).replace(/:$/, '');
-        push({ text: `${label}: ${squash(cells[1].textContent)}`, start: before(el), end: after(el) });
+        push({ text: `${row.label.replace(/:$/, '')}: ${squash(row.value.textContent)}`, start: before(el), end: after(el) });
         push({ text: '' });
         continue;
       }
