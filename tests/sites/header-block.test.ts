@@ -54,6 +54,17 @@ describe('header-block adapter: header markups', () => {
     expect(s.chapters[0]!.text).toBe(BODY);
   });
 
+  it('reads a key cell spread over nested markup and white space, and not a layout column as a key', () => {
+    const key = `<tr><td>\n  <b>  Title\n </b> :  </td><td>Stakeout</td></tr><tr><td><span>Rat</span>ing:</td><td>PG</td></tr>`;
+    const s = extract(page(`<table>${key}</table><p>${BODY}</p>`));
+    expect(s.fields).toEqual({ Title: 'Stakeout', Rating: 'PG' });
+    // A two-column layout table whose first column holds the menu: its text is far too long for a label, so the row is not a key line.
+    const menu = Array.from({ length: 40 }, (_, i) => `<a href="/p${i}">Page ${i}</a>`).join(' ');
+    const layout = page(`<table><tr><td>${menu}</td><td><p>Title: Stakeout</p><p>Author: Jo</p><p>${BODY}</p></td></tr></table>`);
+    const story = extract(layout);
+    expect(story.fields).toEqual({ Title: 'Stakeout', Author: 'Jo' });
+  });
+
   it('reads a definition list, each value in its own <dd>', () => {
     const s = extract(page(`<dl><dt>Title:</dt><dd>Stakeout</dd><dt>Author:</dt><dd>Jo</dd><dt>Rating:</dt><dd>PG</dd></dl><p>${BODY}</p>`));
     expect(s.fields).toEqual({ Title: 'Stakeout', Author: 'Jo', Rating: 'PG' });
