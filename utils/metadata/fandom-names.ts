@@ -1,5 +1,6 @@
 import { FANDOMS, type FandomData } from '../fandoms';
 import { foldsSafely } from './hint-scan';
+import { LETTER_OR_DIGIT } from './text';
 
 /** What a page says that may name its fandom (used when the page names none). */
 export interface FandomEvidence {
@@ -53,7 +54,6 @@ const ignoresCase = (phrase: string) => /\s/.test(phrase.trim());
 
 const WORD_RUN = /[\p{L}\p{N}]+/gu;
 const STARTS_WITH_WORD = /^[\p{L}\p{N}]/u;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 interface Candidate {
   phrase: string;
@@ -85,10 +85,11 @@ const wordNode = (): WordNode => ({ candidates: null, next: new Map() });
  * text's words are tried, each at that word, with the phrase's own expression.
  */
 export class PhraseFinder {
-  /** By first word: as written for phrases that keep case, lower-cased for those that ignore it. */
-  private readonly byWord = new Map<string, Candidate[]>();
-  private readonly byFoldedWord = new Map<string, Candidate[]>();
-  /** The same lists in tries of the first words' characters, walked along each word without building it. */
+  /**
+   * By first word, in tries of its characters (walked along each word of a
+   * text without building it): as written for phrases that keep case,
+   * lower-cased for those that ignore it.
+   */
   private readonly wordTrie = wordNode();
   private readonly foldedTrie = wordNode();
   /** Phrases starting with punctuation: tried the plain way. */
@@ -103,12 +104,7 @@ export class PhraseFinder {
         continue;
       }
       const folds = ignoresCase(phrase);
-      const [index, trie, key] = folds ? [this.byFoldedWord, this.foldedTrie, first.toLowerCase()] : [this.byWord, this.wordTrie, first];
-      let list = index.get(key);
-      if (!list) {
-        index.set(key, (list = []));
-        fileWord(trie, key, list);
-      }
+      const list = folds ? filedUnder(this.foldedTrie, first.toLowerCase()) : filedUnder(this.wordTrie, first);
       list.push({ phrase, literal: !folds ? phrase : foldsSafely(phrase) ? phrase.toLowerCase() : undefined });
     }
   }
@@ -156,15 +152,16 @@ export class PhraseFinder {
   private findByWords(text: string, found: Set<string>): void {
     const words = new RegExp(WORD_RUN);
     for (let m = words.exec(text); m; m = words.exec(text)) {
-      const asWritten = this.byWord.get(m[0]);
+      const asWritten = nodeOf(this.wordTrie, m[0])?.candidates;
       if (asWritten) tryAt(asWritten, text, m.index, found, text);
-      const folded = this.byFoldedWord.get(m[0].toLowerCase());
+      const folded = nodeOf(this.foldedTrie, m[0].toLowerCase())?.candidates;
       if (folded) tryAt(folded, text, m.index, found);
     }
   }
 }
 
-function fileWord(trie: WordNode, word: string, candidates: Candidate[]): void {
+/** The candidate list filed under `word`, made (with the trie's path to it) when there is none. */
+function filedUnder(trie: WordNode, word: string): Candidate[] {
   let node = trie;
   for (let k = 0; k < word.length; k++) {
     const code = word.charCodeAt(k);
@@ -172,7 +169,14 @@ function fileWord(trie: WordNode, word: string, candidates: Candidate[]): void {
     if (!child) node.next.set(code, (child = wordNode()));
     node = child;
   }
-  node.candidates = candidates;
+  return (node.candidates ??= []);
+}
+
+/** The node `word` leads to, if the trie has it. */
+function nodeOf(trie: WordNode, word: string): WordNode | undefined {
+  let node: WordNode | undefined = trie;
+  for (let k = 0; k < word.length && node; k++) node = node.next.get(word.charCodeAt(k));
+  return node;
 }
 
 /**

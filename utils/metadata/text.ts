@@ -18,7 +18,8 @@ const SPACE_TO_FOLD = /[\s\u200b]{2,}|[^\S ]|\u200b/g;
 const SQUASHED = /^(?:[^\s\u200b]+(?: [^\s\u200b]+)*)$/;
 
 const CJK_CHAR = /^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]$/;
-const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
+/** One character (code point) that is a letter or digit in any script. */
+export const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 
 /**
  * Words as a reader counts them: runs of letters/digits (with ' ’ - inside a
