@@ -6,7 +6,7 @@ import { verdict } from '../../../utils/filters/verdict';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing } from '../synthetic-listing';
 import { registerAllGuides } from '../../../utils/fandoms/all-guides';
-import { timeInterleaved, type Samples, type TimingOptions } from './timing';
+import { timeInterleaved, timeRepeated, type Samples, type TimingOptions } from './timing';
 
 // The split below times DOMPurify on the chapter HTML, read here as the reader or saving would.
 installDomPurify();
@@ -26,12 +26,7 @@ const FILTER_SETTINGS: Settings = {
 
 /** Median of three timings of `work`, for the split between blurb extraction and verdicts. */
 function quickMedian(work: () => unknown): number {
-  const times = [0, 1, 2].map(() => {
-    const start = performance.now();
-    work();
-    return performance.now() - start;
-  });
-  return times.sort((a, b) => a - b)[1]!;
+  return timeRepeated(work, 3).median;
 }
 
 function pageUrl(): URL {
