@@ -82,3 +82,22 @@ describe('the early hiding rule', () => {
     expect(css).toMatch(/\{ visibility: hidden !important; \}\n$/);
   });
 });
+
+describe('listing entry pairing', () => {
+  it('pairs a work listed twice with each of its own entries, in page order', () => {
+    const url = 'https://archiveofourown.org/users/someone/readings?show=to-read';
+    const doc = loadPage('ao3/EDITED-marked-for-later-listing.html', url);
+    const first = doc.querySelector('li.blurb')!;
+    const again = first.cloneNode(true) as Element;
+    // Same work, told apart by its title: the second entry must get the second blurb.
+    again.querySelector('h4.heading a[href*="/works/"]')!.textContent = 'Listed Again';
+    first.parentElement!.appendChild(again);
+    const blurbs = classifyPage(doc, url).listing!.items;
+    const twice = blurbs.filter((b) => b.id === blurbs[0]!.id);
+    expect(twice.map((b) => b.title)).toEqual([blurbs[0]!.title, 'Listed Again']);
+    const pairs = listingEntries(doc, new URL(url), 'otw', blurbs);
+    expect(pairs.length).toBe(blurbs.length);
+    expect(pairs.find((p) => p.blurb === twice[0])!.element).toBe(first);
+    expect(pairs.find((p) => p.blurb === twice[1])!.element).toBe(again);
+  });
+});

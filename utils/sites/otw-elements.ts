@@ -22,11 +22,12 @@ export function otwStoryParts(doc: Document): StoryParts {
 /** Every work or bookmark blurb with the story id readBlurbs gives it (same host rules, same order). */
 export function otwListingElements(doc: Document, url: URL): ListingEntryElement[] {
   const entries: ListingEntryElement[] = [];
+  const idPrefix = storyId(url.host, ''); // the host's rule, tested once rather than per entry
   for (const li of workBlurbElements(doc)) {
     // One selector: a list (the header's heading, else any heading) matched the same links, through Chromium's slow path.
     const link = li.querySelector('h4.heading a[href*="/works/"]');
     const workId = workIdFromPath(link?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
-    if (link && workId) entries.push({ id: storyId(url.host, workId), element: li });
+    if (link && workId) entries.push({ id: idPrefix + workId, element: li });
   }
   return entries;
 }

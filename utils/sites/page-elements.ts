@@ -45,13 +45,18 @@ export function storyParts(doc: Document, site: string | null): StoryParts {
  */
 export function listingEntries(doc: Document, url: URL, site: string | null, blurbs: Blurb[]): Array<{ blurb: Blurb; element: Element }> {
   const found = site === 'otw' ? otwListingElements(doc, url) : site === 'ffnet' ? ffnetListingElements(doc, url) : site === 'efiction' ? efictionListingElements(doc, url) : [];
-  const used = new Set<Element>();
+  // Each id's elements in page order, taken from the front: a listing of 1,000 entries
+  // searched the whole list once per blurb (half a million comparisons).
+  const byId = new Map<string, Element[]>();
+  for (const { id, element } of found) {
+    const queue = byId.get(id);
+    if (queue) queue.push(element);
+    else byId.set(id, [element]);
+  }
   const pairs: Array<{ blurb: Blurb; element: Element }> = [];
   for (const blurb of blurbs) {
-    const entry = found.find((e) => e.id === blurb.id && !used.has(e.element));
-    if (!entry) continue;
-    used.add(entry.element);
-    pairs.push({ blurb, element: entry.element });
+    const element = byId.get(blurb.id)?.shift();
+    if (element) pairs.push({ blurb, element });
   }
   return pairs;
 }

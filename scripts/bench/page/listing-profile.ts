@@ -2,6 +2,7 @@ import { classifyPage } from '../../../utils/sites';
 import { readBlurbs } from '../../../utils/sites/otw-blurb';
 import { enrichBlurb } from '../../../utils/sites/classify';
 import { verdict } from '../../../utils/filters/verdict';
+import { listingEntries } from '../../../utils/sites/page-elements';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing } from '../synthetic-listing';
 import { registerAllGuides } from '../../../utils/fandoms/all-guides';
@@ -39,6 +40,7 @@ function stages(count: number, runs: number) {
       return minAndMedian(times);
     })(),
     verdicts: timeRepeated(() => enriched.forEach((b) => verdict(b, SETTINGS)), runs),
+    pairing: timeRepeated(() => listingEntries(document, url, 'otw', enriched), runs),
   };
 }
 
