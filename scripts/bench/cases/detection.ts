@@ -26,6 +26,7 @@ export const detectionCase: BenchCase = async (ctx) => {
   const results: CaseResult[] = [];
   const corpus: CaseResult[] = [];
   const storiesInCorpus: CaseResult[] = [];
+  const readAsStory = new Set<CaseResult>();
   const pages = [...nonStorySitePages(), ...readabilityPages(ctx.quick ? 20 : undefined)];
   for (const bench of pages) {
     const page = await browser.open(bench, probe);
@@ -48,18 +49,24 @@ export const detectionCase: BenchCase = async (ctx) => {
       continue;
     }
     if (measured.kind === 'story') {
+      readAsStory.add(result);
       result.pass = false;
       result.note += ': read as a story';
     }
     (bench.fixture.startsWith('readability/') ? corpus : results).push(result);
   }
-  if (corpus.length > 0) results.push(summariseCorpus(corpus));
+  if (corpus.length > 0) results.push(summariseCorpus(corpus, readAsStory));
   ctx.log(`  ${results.length - 1} site pages and ${corpus.length} readability pages (+${storiesInCorpus.length} story page shown apart)`);
   return [...results, ...storiesInCorpus, ...corpus.map((r) => ({ ...r, detail: true }))];
 };
 
-/** One row for the corpus: medians across pages, the slowest page named. */
-function summariseCorpus(corpus: CaseResult[]): CaseResult {
+/**
+ * One row for the corpus: medians across pages, as the target is stated
+ * (under 1 ms median), the slowest page and every page over 1 ms on its
+ * own named. A page of the corpus read as a story fails the row: nothing
+ * else may run on a page that is not a story.
+ */
+function summariseCorpus(corpus: CaseResult[], readAsStory: Set<CaseResult>): CaseResult {
   const medians = corpus.map((r) => r.median);
   const slowest = corpus.reduce((a, b) => (b.median > a.median ? b : a));
   const baseMedians = corpus.map((r) => r.baseline!.median);
@@ -72,9 +79,17 @@ function summariseCorpus(corpus: CaseResult[]): CaseResult {
     runs: corpus.length,
     baseline: { name: 'DOM walk', median: median(baseMedians), p95: percentile(baseMedians, 95) },
     target: { kind: 'median', max: 1 },
-    note: `median and p95 across the pages' medians; slowest ${slowest.name} at ${slowest.median.toFixed(3)} ms`,
+    note: `median and p95 across the pages' medians; slowest ${slowest.name} at ${slowest.median.toFixed(3)} ms; ${overTarget(corpus)}`,
   };
   result.ratio = result.median / result.baseline!.median;
-  result.pass = corpus.every((r) => r.pass);
+  const stories = corpus.filter((r) => readAsStory.has(r));
+  result.pass = result.median < 1 && stories.length === 0;
+  if (stories.length > 0) result.note += `; read as a story: ${stories.map((r) => r.name).join(', ')}`;
   return result;
+}
+
+function overTarget(corpus: CaseResult[]): string {
+  const over = corpus.filter((r) => r.median >= 1);
+  if (over.length === 0) return 'every page under 1 ms';
+  return `${corpus.length - over.length} of ${corpus.length} pages under 1 ms; over: ${over.map((r) => `${r.name} ${r.median.toFixed(2)} ms`).join(', ')}`;
 }

@@ -3,6 +3,11 @@ import { classifyPage, enrichBlurb, enrichStory, pickAdapter } from '../../../ut
 import { sanitizeHtml } from '../../../utils/sanitize';
 import { installDomPurify } from '../../../utils/dompurify';
 import { verdict } from '../../../utils/filters/verdict';
+import { listingEntries } from '../../../utils/sites/page-elements';
+import { tagTexts } from '../../../utils/sites/otw-dom';
+import { blockText, squash } from '../../../utils/metadata/text';
+import { parseRating } from '../../../utils/metadata/rating';
+import { emptyBlurb, type Rating } from '../../../utils/story';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing } from '../synthetic-listing';
 import { registerAllGuides } from '../../../utils/fandoms/all-guides';
@@ -81,11 +86,16 @@ function detection(options: TimingOptions): Samples & { kind: string; picked: st
 
 let lastHidden = 0;
 
+/**
+ * What the listing filter does before it changes the page: the blurbs
+ * (classifyPage), each paired with its entry's element, and a verdict for each.
+ */
 function judgeListing(): number {
-  const page = classifyPage(document, pageUrl());
+  const url = pageUrl();
+  const page = classifyPage(document, url);
   const items = page.listing?.items ?? [];
   let hidden = 0;
-  for (const item of items) if (verdict(item, FILTER_SETTINGS).hide) hidden++;
+  for (const { blurb } of listingEntries(document, url, page.site, items)) if (verdict(blurb, FILTER_SETTINGS).hide) hidden++;
   lastHidden = hidden;
   return items.length;
 }
@@ -130,22 +140,79 @@ function verdictDomReads(): number {
   return texts;
 }
 
+const SPLIT_LIST = /\s*,\s*/;
+
+/**
+ * The least a whole read of the listing can cost: each entry's verdict read
+ * from the fields a verdict uses and no others (work id, title, creators,
+ * fandoms, rating, categories, warnings, the four tag lists, the summary's
+ * text), each read and squashed as readBlurbs reads it; then enriched and
+ * judged. No stats, dates, series, links made absolute or pairing. Returns
+ * how many it hides, to check against the whole pass.
+ */
+function verdictFloor(): number {
+  const ratings = new Map<string, Rating>();
+  let hidden = 0;
+  for (const li of document.querySelectorAll('li.blurb')) {
+    const header = li.querySelector('.header') ?? li;
+    const heading = header.querySelector('h4.heading');
+    const link = heading?.querySelector('a[href*="/works/"]');
+    if (!heading || !link) continue;
+    const blurb = emptyBlurb('otw', '');
+    blurb.id = /\/works\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1] ?? '';
+    blurb.title = squash(link.textContent);
+    blurb.authors = tagTexts(heading, 'a[rel~="author"]').map((name) => ({ name }));
+    blurb.fandoms = tagTexts(header.querySelector('h5.fandoms'));
+    const symbol = (selector: string) => {
+      const el = header.querySelector(`ul.required-tags ${selector}`);
+      return squash(el?.getAttribute('title') || el?.textContent);
+    };
+    const ratingText = symbol('span.rating');
+    let rating = ratings.get(ratingText);
+    if (!rating) ratings.set(ratingText, (rating = parseRating(ratingText)));
+    blurb.rating = { ...rating };
+    blurb.categories = symbol('span.category').split(SPLIT_LIST).filter((c) => c && !/^no category$/i.test(c));
+    const tags = li.querySelector('ul.tags:not(.meta)');
+    blurb.warnings = tagTexts(tags, 'li.warnings a.tag');
+    blurb.relationships = tagTexts(tags, 'li.relationships a.tag');
+    blurb.characters = tagTexts(tags, 'li.characters a.tag');
+    blurb.tags = tagTexts(tags, 'li.freeforms a.tag');
+    blurb.summary = blockText(li.querySelector('blockquote.summary'));
+    if (verdict(enrichBlurb(blurb), FILTER_SETTINGS).hide) hidden++;
+  }
+  return hidden;
+}
+
 /**
  * Case 3, synthetic: the page's entries cloned up to `count`; how the time
- * splits between extraction, enrichment and verdicts; and the DOM reads alone.
+ * splits between extraction, enrichment, pairing and verdicts; the DOM reads
+ * alone; and the least a whole read costs (verdictFloor).
  */
 function syntheticListing(
   count: number,
   options: TimingOptions,
-): Samples & { entries: number; hidden: number; extractMs: number; enrichMs: number; verdictMs: number; domReads: number[] } {
+): Samples & {
+  entries: number;
+  hidden: number;
+  extractMs: number;
+  enrichMs: number;
+  pairingMs: number;
+  verdictMs: number;
+  domReads: number[];
+  floor: number[];
+  floorHidden: number;
+} {
   buildSyntheticListing(document, count);
-  const items = classifyPage(document, pageUrl()).listing?.items ?? [];
-  const extractMs = quickMedian(() => classifyPage(document, pageUrl()));
+  const url = pageUrl();
+  const items = classifyPage(document, url).listing?.items ?? [];
+  const extractMs = quickMedian(() => classifyPage(document, url));
   const fresh = [0, 1, 2].map(() => items.map((item) => structuredClone(item)));
   const enrichMs = quickMedian(() => fresh.pop()!.forEach(enrichBlurb));
+  const pairingMs = quickMedian(() => listingEntries(document, url, 'otw', items));
   const verdictMs = quickMedian(() => items.forEach((item) => verdict(item, FILTER_SETTINGS)));
   const domReads = timeInterleaved(verdictDomReads, null, options).subject;
-  return { ...listing(options), extractMs, enrichMs, verdictMs, domReads };
+  const floor = timeInterleaved(verdictFloor, null, options).subject;
+  return { ...listing(options), extractMs, enrichMs, pairingMs, verdictMs, domReads, floor, floorHidden: verdictFloor() };
 }
 
 // As the content script has them on a page whose fandom has a guide (it loads the guides part first).
