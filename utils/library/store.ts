@@ -331,24 +331,27 @@ async function candidates(db: LibraryDB, query: LibraryQuery): Promise<StoredSto
   return db.getAll('stories');
 }
 
-function matchesQuery(story: StoredStory, query: LibraryQuery): boolean {
-  if (query.shelf !== undefined && !story.shelves.includes(query.shelf)) return false;
-  if (query.fandom !== undefined && !story.fandoms.includes(query.fandom)) return false;
-  if (query.rating !== undefined) {
-    const levels = Array.isArray(query.rating) ? query.rating : [query.rating];
-    if (!levels.includes(story.rating.level)) return false;
+/**
+ * The tests a story must pass for the filters this query sets, one per filter
+ * set: none means the query filters nothing (and the list may be read through
+ * a sort index), so a new filter is added here alone.
+ */
+function queryTests(query: LibraryQuery): Array<(story: StoredStory) => boolean> {
+  const tests: Array<(story: StoredStory) => boolean> = [];
+  const { shelf, fandom, rating, status } = query;
+  if (shelf !== undefined) tests.push((story) => story.shelves.includes(shelf));
+  if (fandom !== undefined) tests.push((story) => story.fandoms.includes(fandom));
+  if (rating !== undefined) {
+    const levels = Array.isArray(rating) ? rating : [rating];
+    tests.push((story) => levels.includes(story.rating.level));
   }
-  if (query.status !== undefined && story.status !== query.status) return false;
-  if (query.unread && story.read) return false;
-  return true;
+  if (status !== undefined) tests.push((story) => story.status === status);
+  if (query.unread) tests.push((story) => !story.read);
+  return tests;
 }
 
 /** Sorts with an index of their own, by which a first page is read without reading every record. */
 const SORT_INDEXES = { saved: 'savedAt', updated: 'updatedAt' } as const;
-
-function unfiltered(query: LibraryQuery): boolean {
-  return query.shelf === undefined && query.fandom === undefined && query.rating === undefined && query.status === undefined && !query.unread;
-}
 
 /**
  * The first `limit` records in an index's order, and after them every record
@@ -374,10 +377,11 @@ export async function listStories(db: LibraryDB, query: LibraryQuery = {}): Prom
   const sign = direction === 'asc' ? 1 : -1;
   // The popup's "recently saved" at thousands of stories: a few records through the index, not every one.
   const index = sort === 'saved' || sort === 'updated' ? SORT_INDEXES[sort] : null;
+  const tests = queryTests(query);
   const stories =
-    index && unfiltered(query) && query.limit !== undefined && !query.offset
+    index && tests.length === 0 && query.limit !== undefined && !query.offset
       ? await firstInIndex(db, index, direction, query.limit)
-      : (await candidates(db, query)).filter((story) => matchesQuery(story, query));
+      : (await candidates(db, query)).filter((story) => tests.every((passes) => passes(story)));
   stories.sort((a, b) => {
     const x = sortKey(a, sort);
     const y = sortKey(b, sort);
