@@ -6,6 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { bundleProbe } from './bundle';
 import { listingPages } from './pages';
+import { listingTemplatesHtml } from './listing-templates';
 import { summariseProfile, type CpuProfile } from './profile-summary';
 
 const SOURCE = 'ao3/tag-works-a-shit-ton-of-angst.html';
@@ -26,7 +27,7 @@ async function main() {
     const page = await context.newPage();
     await page.goto(source.url, { waitUntil: 'load' });
     await page.evaluate(probe);
-    const stages = await page.evaluate(([n, r]) => (globalThis as any).ficshelfProfile.stages(n, r), [count, runs] as const);
+    const stages = await page.evaluate(([n, r, html]) => (globalThis as any).ficshelfProfile.stages(n, r, html), [count, runs, listingTemplatesHtml()] as const);
     console.log(JSON.stringify(stages, null, 1));
 
     const cdp = await context.newCDPSession(page);

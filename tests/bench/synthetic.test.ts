@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { hasSharedFixtures, loadPage } from '../helpers/fixtures';
 import { classifyPage } from '../../utils/sites';
-import { buildSyntheticListing } from '../../scripts/bench/synthetic-listing';
+import { buildSyntheticListing, templatesFromHtml } from '../../scripts/bench/synthetic-listing';
 import {
   MEAN_WORDS,
   countWordsIn,
@@ -42,6 +42,20 @@ describe.runIf(hasSharedFixtures())('synthetic listing', () => {
     expect(after[20]!.title).toBe(before[0]!.title);
     expect(after[59]!.title).toBe(before[19]!.title);
     expect(new Set(after.map((b) => b.id)).size).toBe(60);
+  });
+
+  it('clones templates from other listings in place of the page’s own entries', () => {
+    const other = loadPage('ao3/tag-works-mind-palace.html', 'https://archiveofourown.org/tags/Mind%20Palace/works');
+    const otherTitles = classifyPage(other, 'https://archiveofourown.org/tags/Mind%20Palace/works').listing!.items.map((b) => b.title);
+    const html = [...other.querySelectorAll('li.blurb')].map((li) => li.outerHTML).join('\n') + '<li class="bookmark blurb" id="bookmark_1"></li>';
+    const doc = loadPage(LISTING, LISTING_URL);
+    const templates = templatesFromHtml(doc, html);
+    expect(templates).toHaveLength(20); // work blurbs only
+    buildSyntheticListing(doc, 30, 700, templates);
+    const items = classifyPage(doc, LISTING_URL).listing!.items;
+    expect(items.map((b) => b.title)).toEqual([...otherTitles, ...otherTitles.slice(0, 10)]);
+    expect(new Set(items.map((b) => b.id)).size).toBe(30);
+    expect(items[0]!.id).toBe('ao3:700');
   });
 
   it('refuses a page with no entries', () => {

@@ -4,7 +4,7 @@ import { enrichBlurb } from '../../../utils/sites/classify';
 import { verdict } from '../../../utils/filters/verdict';
 import { listingEntries } from '../../../utils/sites/page-elements';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
-import { buildSyntheticListing } from '../synthetic-listing';
+import { buildSyntheticListing, templatesFromHtml } from '../synthetic-listing';
 import { registerAllGuides } from '../../../utils/fandoms/all-guides';
 import { minAndMedian, timeRepeated } from './timing';
 
@@ -19,8 +19,8 @@ const SETTINGS: Settings = {
   ratings: { ...DEFAULT_SETTINGS.ratings, max: 'teen' },
 };
 
-function stages(count: number, runs: number) {
-  buildSyntheticListing(document, count);
+function stages(count: number, runs: number, templatesHtml: string) {
+  buildSyntheticListing(document, count, undefined, templatesFromHtml(document, templatesHtml));
   const url = new URL(location.href);
   const blurbs = readBlurbs(document, url) ?? [];
   const copies = () => blurbs.map((b) => structuredClone(b));
@@ -54,4 +54,4 @@ function judgeRepeatedly(times: number) {
 }
 
 registerAllGuides();
-Object.assign(globalThis, { ficshelfProfile: { stages, judgeRepeatedly, build: (n: number) => buildSyntheticListing(document, n) } });
+Object.assign(globalThis, { ficshelfProfile: { stages, judgeRepeatedly } });

@@ -9,7 +9,7 @@ import { blockText, squash } from '../../../utils/metadata/text';
 import { parseRating } from '../../../utils/metadata/rating';
 import { emptyBlurb, type Rating } from '../../../utils/story';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
-import { buildSyntheticListing } from '../synthetic-listing';
+import { buildSyntheticListing, templatesFromHtml } from '../synthetic-listing';
 import { registerAllGuides } from '../../../utils/fandoms/all-guides';
 import { timeInterleaved, timeRepeated, type Samples, type TimingOptions } from './timing';
 
@@ -184,13 +184,15 @@ function verdictFloor(): number {
 }
 
 /**
- * Case 3, synthetic: the page's entries cloned up to `count`; how the time
+ * Case 3, synthetic: the work blurbs in `templatesHtml` (every AO3 listing
+ * fixture's) cloned up to `count` in place of the page's entries; how the time
  * splits between extraction, enrichment, pairing and verdicts; the DOM reads
  * alone; and the least a whole read costs (verdictFloor).
  */
 function syntheticListing(
   count: number,
   options: TimingOptions,
+  templatesHtml: string,
 ): Samples & {
   entries: number;
   hidden: number;
@@ -202,7 +204,7 @@ function syntheticListing(
   floor: number[];
   floorHidden: number;
 } {
-  buildSyntheticListing(document, count);
+  buildSyntheticListing(document, count, undefined, templatesFromHtml(document, templatesHtml));
   const url = pageUrl();
   const items = classifyPage(document, url).listing?.items ?? [];
   const extractMs = quickMedian(() => classifyPage(document, url));
