@@ -195,8 +195,20 @@ function numericRefs(text: string): Ref[] {
 
 // ---------------------------------------------------------------- titles
 
+/**
+ * An expression compiled on first use. In V8 building an expression with
+ * Unicode classes (\p{L}) costs about a millisecond, and a page compiled
+ * every title of a guide and every fandom alias on its first read (a listing's
+ * first read: 300 ms of its 390); a line only ever runs the few whose probe
+ * or first word it holds.
+ */
+function lazyRegExp(source: string, flags: string): () => RegExp {
+  let re: RegExp | undefined;
+  return () => (re ??= new RegExp(source, flags));
+}
+
 interface TitlePattern {
-  re: RegExp;
+  regExp: () => RegExp;
   episode: Episode;
   /** One word ("Hush", "She"): only counts right after a cue word, in quotes, or alone. */
   single: boolean;
@@ -224,15 +236,15 @@ const PART_NUMBER: Record<string, string> = {
   '3': '(?:three|3|iii)',
 };
 
-/** A regular expression that reads a title the way fans type it: any case, any punctuation, optional "The". */
-function titleRegExp(title: string): RegExp | undefined {
+/** The source of an expression that reads a title the way fans type it: any case, any punctuation, optional "The" (flags giu). */
+function titleSource(title: string): string | undefined {
   const words = title
     .replace(/^the\s+/i, '')
     .split(/[^\p{L}\p{N}'’&]+/u)
     .filter(Boolean)
     .map((w) => PART_NUMBER[w.toLowerCase()] ?? (w === '&' ? '(?:&|and)' : escapeRegExp(w).replace(/['’]/g, "['’]?")));
   if (words.length === 0) return undefined;
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:the${SEP})?${words.join(SEP)}(?![\\p{L}\\p{N}])`, 'giu');
+  return `(?<![\\p{L}\\p{N}])(?:the${SEP})?${words.join(SEP)}(?![\\p{L}\\p{N}])`;
 }
 
 /** Two-part titles ("Becoming, Part 2", "Becoming (2)") without the part: "Becoming". */
@@ -251,10 +263,10 @@ function titlePatterns(guide: FandomData): TitlePattern[] {
   const add = (title: string, episode: Episode) => {
     const key = title.toLowerCase();
     if (seen.has(key)) return;
-    const re = titleRegExp(title);
-    if (!re) return;
+    const source = titleSource(title);
+    if (!source) return;
     seen.add(key);
-    patterns.push({ re, episode, single: !/[\s\p{P}]/u.test(title.replace(/^the\s+/i, '').trim()), probe: probeOf(title) });
+    patterns.push({ regExp: lazyRegExp(source, 'giu'), episode, single: !/[\s\p{P}]/u.test(title.replace(/^the\s+/i, '').trim()), probe: probeOf(title) });
   };
   const episodes = guide.episodes ?? [];
   for (const e of episodes) for (const t of [e.title, ...(e.also ?? [])]) add(t, e);
@@ -284,8 +296,9 @@ function titleRefs(text: string, guides: readonly FandomData[]): Ref[] {
   const found: Ref[] = [];
   const lower = probeText(text);
   for (const guide of guides) {
-    for (const { re, episode, single, probe } of titlePatterns(guide)) {
+    for (const { regExp, episode, single, probe } of titlePatterns(guide)) {
       if (!lower.includes(probe)) continue;
+      const re = regExp();
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const start = m.index;
@@ -326,16 +339,16 @@ interface FandomMention {
 /** Fandom names written in the line ("Buffy S5, Angel S2"). Single words must be capitalised, as in prose. */
 function fandomMentions(text: string, guides: readonly FandomData[]): FandomMention[] {
   const mentions: FandomMention[] = [];
-  for (const { re, fandom } of aliasCandidates(text)) {
+  for (const { regExp, fandom } of aliasCandidates(text)) {
     const guide = guides.find((g) => g.name === fandom.name);
-    for (const m of text.matchAll(re)) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
+    for (const m of text.matchAll(regExp())) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return mentions.filter((m, i) => !mentions.slice(0, i).some((k) => m.start < k.end && m.end > k.start));
 }
 
 interface AliasPattern {
-  re: RegExp;
+  regExp: () => RegExp;
   fandom: FandomData;
   order: number;
 }
@@ -355,8 +368,8 @@ function aliasIndex(): Map<string, AliasPattern[]> {
       if (alias.length < 3) continue;
       const first = alias.toLowerCase().match(WORD_RUN)?.[0];
       if (!first) continue;
-      const re = new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, /\s/.test(alias) ? 'giu' : 'gu');
-      index.set(first, [...(index.get(first) ?? []), { re, fandom, order: order++ }]);
+      const regExp = lazyRegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, /\s/.test(alias) ? 'giu' : 'gu');
+      index.set(first, [...(index.get(first) ?? []), { regExp, fandom, order: order++ }]);
     }
   }
   aliasesByFirstWord = index;
