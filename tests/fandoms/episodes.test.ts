@@ -12,7 +12,9 @@ import {
   seasonFinale,
   titleKey,
 } from '../../utils/fandoms/episodes';
-import type { FandomData } from '../../utils/fandoms/types';
+import type { Episode, FandomData } from '../../utils/fandoms/types';
+import { FANDOMS } from '../../utils/fandoms';
+import { registerAllGuides } from '../../utils/fandoms/all-guides';
 
 const buffy = fandomData('BtVS')!;
 
@@ -84,6 +86,33 @@ describe('findEpisode', () => {
     expect(findEpisode(toy, 'Rising (1)')?.episode).toBe(2);
     expect(findEpisode(toy, 'Rising Part 2')?.episode).toBe(3);
     expect(findEpisode(toy, 'Rising')?.episode).toBe(3);
+  });
+
+  it('finds in every guide what a reading of every title finds (the index built once per guide)', () => {
+    registerAllGuides();
+    // The plain reading: fold every title on each lookup; exact first, else the last part.
+    const plain = (f: FandomData, title: string): Episode | undefined => {
+      const key = titleKey(title);
+      if (!key) return undefined;
+      const all = f.episodes ?? [];
+      const titles = (e: Episode) => [e.title, ...(e.also ?? [])];
+      const exact = all.find((e) => titles(e).some((t) => titleKey(t) === key));
+      if (exact) return exact;
+      return all.filter((e) => titles(e).some((t) => titleKey(t).replace(/\s\d$/, '') === key && titleKey(t) !== key)).at(-1);
+    };
+    let looked = 0;
+    for (const f of [...FANDOMS, toy]) {
+      seasonCount(f); // fills the guide when one is registered
+      for (const e of f.episodes ?? []) {
+        for (const t of [e.title, ...(e.also ?? [])]) {
+          for (const asked of [t, t.replace(/\s*(?:,\s*)?(?:part|pt\.?)?\s*\(?(?:\d|one|two|i{1,3})\)?\s*$/i, ''), `The ${t}`, t.toUpperCase()]) {
+            expect(findEpisode(f, asked), `${f.name}: ${asked}`).toBe(plain(f, asked));
+            looked++;
+          }
+        }
+      }
+    }
+    expect(looked).toBeGreaterThan(2000);
   });
 
   it('finds nothing for an unknown or empty title', () => {

@@ -78,6 +78,35 @@ const baseKey = (key: string) => key.replace(/\s\d$/, '');
 
 const titlesOf = (e: Episode) => [e.title, ...(e.also ?? [])];
 
+/** Each title's key to its episode: the first with that key, and for part titles the last part by the key without its part. */
+interface TitleIndex {
+  exact: Map<string, Episode>;
+  partless: Map<string, Episode>;
+}
+
+/**
+ * Built once per guide (its episodes array, which a guide registered later
+ * replaces whole): folding every title of a guide on every lookup cost a
+ * listing's first read tens of milliseconds.
+ */
+const titleIndexes = new WeakMap<Episode[], TitleIndex>();
+
+function titleIndex(episodes: Episode[]): TitleIndex {
+  let index = titleIndexes.get(episodes);
+  if (index) return index;
+  index = { exact: new Map(), partless: new Map() };
+  for (const e of episodes) {
+    for (const t of titlesOf(e)) {
+      const key = titleKey(t);
+      if (!index.exact.has(key)) index.exact.set(key, e);
+      const base = baseKey(key);
+      if (base !== key) index.partless.set(base, e);
+    }
+  }
+  titleIndexes.set(episodes, index);
+  return index;
+}
+
 /**
  * The episode a reader means by a title, ignoring case, punctuation, quotes and
  * a leading "The"; alternative titles count. A two-part title without its part
@@ -86,11 +115,8 @@ const titlesOf = (e: Episode) => [e.title, ...(e.also ?? [])];
 export function findEpisode(f: FandomData, title: string): Episode | undefined {
   const key = titleKey(title);
   if (!key) return undefined;
-  const all = guide(f);
-  const exact = all.find((e) => titlesOf(e).some((t) => titleKey(t) === key));
-  if (exact) return exact;
-  const parts = all.filter((e) => titlesOf(e).some((t) => baseKey(titleKey(t)) === key && titleKey(t) !== key));
-  return parts.at(-1);
+  const index = titleIndex(guide(f));
+  return index.exact.get(key) ?? index.partless.get(key);
 }
 
 /**
