@@ -161,6 +161,17 @@ describe('parseSpoilerLine: header phrasings', () => {
   });
 });
 
+describe('parseSpoilerLine: titles whose only other word is no longer than "The"', () => {
+  // The title expression makes a leading "The" optional; the quick test before it must not require it.
+  const supernatural = FANDOMS.find((f) => f.name === 'Supernatural')!;
+  const marks = (raw: string) => parseSpoilerLine(raw, [supernatural.name], 'header').map((m) => `${m.season}x${m.episode} ${m.title}`);
+  it('finds "The End" written with or without its "The"', () => {
+    expect(supernatural.episodes?.find((e) => e.title === 'The End')).toMatchObject({ season: 5, episode: 4 });
+    expect(marks('Post-The End')).toEqual(['5x4 The End']);
+    expect(marks('Spoilers through End')).toEqual(['5x4 The End']);
+  });
+});
+
 describe('parseSpoilerLine: tags', () => {
   it.each<[string, string[]]>([
     ['Post-Episode: s06e19 Seeing Red', ['B 6x19']],

@@ -199,8 +199,8 @@ function numericRefs(text: string): Ref[] {
  * An expression compiled on first use. In V8 building an expression with
  * Unicode classes (\p{L}) costs about a millisecond, and a page compiled
  * every title of a guide and every fandom alias on its first read (a listing's
- * first read: 300 ms of its 390); a line only ever runs the few whose probe
- * or first word it holds.
+ * first read: 300 ms of its 390); a line only ever runs the few whose words
+ * (a title's) or first word (an alias's) it holds.
  */
 function lazyRegExp(source: string, flags: string): () => RegExp {
   let re: RegExp | undefined;
@@ -212,15 +212,20 @@ interface TitlePattern {
   episode: Episode;
   /** One word ("Hush", "She"): only counts right after a cue word, in quotes, or alone. */
   single: boolean;
-  /** The title's longest word, lower case: a cheap test before the expression runs. */
-  probe: string;
+  /**
+   * The words every match must hold, lower case without apostrophes, longest
+   * first (not "the", not part numbers, which may be written other ways): a
+   * line lacking one cannot match, and is not run through (nor compiles) the
+   * expression.
+   */
+  words: string[];
 }
 
 const probeText = (text: string) => text.toLowerCase().replace(/['’]/g, '');
 
-function probeOf(title: string): string {
-  const words = probeText(title).split(/[^\p{L}\p{N}]+/u).filter((w) => w && !(w in PART_NUMBER));
-  return words.sort((a, b) => b.length - a.length)[0] ?? '';
+function wordsOf(title: string): string[] {
+  const words = probeText(title).split(/[^\p{L}\p{N}]+/u).filter((w) => w && w !== 'the' && !(w in PART_NUMBER));
+  return [...new Set(words)].sort((a, b) => b.length - a.length);
 }
 
 const SEP = `[^\\p{L}\\p{N}]+`;
@@ -266,7 +271,7 @@ function titlePatterns(guide: FandomData): TitlePattern[] {
     const source = titleSource(title);
     if (!source) return;
     seen.add(key);
-    patterns.push({ regExp: lazyRegExp(source, 'giu'), episode, single: !/[\s\p{P}]/u.test(title.replace(/^the\s+/i, '').trim()), probe: probeOf(title) });
+    patterns.push({ regExp: lazyRegExp(source, 'giu'), episode, single: !/[\s\p{P}]/u.test(title.replace(/^the\s+/i, '').trim()), words: wordsOf(title) });
   };
   const episodes = guide.episodes ?? [];
   for (const e of episodes) for (const t of [e.title, ...(e.also ?? [])]) add(t, e);
@@ -296,8 +301,8 @@ function titleRefs(text: string, guides: readonly FandomData[]): Ref[] {
   const found: Ref[] = [];
   const lower = probeText(text);
   for (const guide of guides) {
-    for (const { regExp, episode, single, probe } of titlePatterns(guide)) {
-      if (!lower.includes(probe)) continue;
+    for (const { regExp, episode, single, words } of titlePatterns(guide)) {
+      if (!words.every((word) => lower.includes(word))) continue;
       const re = regExp();
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
