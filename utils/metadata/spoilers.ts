@@ -354,6 +354,8 @@ function fandomMentions(text: string, guides: readonly FandomData[]): FandomMent
 
 interface AliasPattern {
   regExp: () => RegExp;
+  /** The alias's words, lower case: a line must hold each as a word of its own for the alias to match. */
+  words: string[];
   fandom: FandomData;
   order: number;
 }
@@ -371,10 +373,11 @@ function aliasIndex(): Map<string, AliasPattern[]> {
   for (const fandom of FANDOMS) {
     for (const alias of new Set([fandom.name, ...fandom.aliases, ...(fandom.short ? [fandom.short] : [])])) {
       if (alias.length < 3) continue;
-      const first = alias.toLowerCase().match(WORD_RUN)?.[0];
+      const words = alias.toLowerCase().match(WORD_RUN) ?? [];
+      const first = words[0];
       if (!first) continue;
       const regExp = lazyRegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(alias)}(?![\\p{L}\\p{N}])`, /\s/.test(alias) ? 'giu' : 'gu');
-      index.set(first, [...(index.get(first) ?? []), { regExp, fandom, order: order++ }]);
+      index.set(first, [...(index.get(first) ?? []), { regExp, words, fandom, order: order++ }]);
     }
   }
   aliasesByFirstWord = index;
@@ -382,16 +385,18 @@ function aliasIndex(): Map<string, AliasPattern[]> {
 }
 
 /**
- * The alias patterns that can match in a line: those whose first word is one
- * of the line's words (a whole-word match starts a word), in FANDOMS order.
- * Looking words up instead of testing every alias keeps a listing's hundreds
- * of tags cheap.
+ * The alias patterns that can match in a line: those filed under one of the
+ * line's words whose every word is a word of the line (a whole-word match
+ * holds each), in FANDOMS order. Looking words up instead of testing every
+ * alias keeps a listing's hundreds of tags cheap; checking the other words
+ * spares compiling the many "the …" aliases for every line with a "the".
  */
 function aliasCandidates(text: string): AliasPattern[] {
   const index = aliasIndex();
   const found = new Set<AliasPattern>();
-  for (const word of new Set(text.toLowerCase().match(WORD_RUN) ?? [])) {
-    for (const pattern of index.get(word) ?? []) found.add(pattern);
+  const words = new Set(text.toLowerCase().match(WORD_RUN) ?? []);
+  for (const word of words) {
+    for (const pattern of index.get(word) ?? []) if (pattern.words.every((w) => words.has(w))) found.add(pattern);
   }
   // Mentions are kept in the one list's order (fandom, then alias), as before the index.
   return [...found].sort((a, b) => a.order - b.order);
