@@ -148,3 +148,29 @@ export function formatTable(results: readonly CaseResult[], options: { markdown?
   const widths = COLUMNS.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   return rows.map((cells) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd()).join('\n');
 }
+
+/** A page's first call of each side (cold), as the probe reports them. */
+export interface FirstRead {
+  firstMs: number;
+  firstBaseMs: number;
+}
+
+export function firstReadNote(read: FirstRead): string {
+  return `first read ${read.firstMs.toFixed(1)} ms (baseline's first ${read.firstBaseMs.toFixed(1)} ms)`;
+}
+
+/**
+ * A row for the first call on each page: cold, with nothing compiled or
+ * cached yet, which is what a reader pays on every page view (the repeated
+ * samples of the other rows are what the issue's medians ask for). Median and
+ * p95 across pages, beside the baseline's first calls; reported, no target.
+ */
+export function firstReadRow(fields: { case: string; name: string }, reads: readonly FirstRead[], baseName: string): CaseResult {
+  const result = caseResult(
+    { ...fields, note: 'cold: the first call on each page, as on every page view; median and p95 across pages' },
+    reads.map((r) => r.firstMs),
+    { name: baseName, samples: reads.map((r) => r.firstBaseMs) },
+  );
+  result.pass = undefined;
+  return result;
+}

@@ -1,7 +1,7 @@
 import { bundleProbe } from '../bundle';
 import type { BenchCase } from '../context';
 import { nonStorySitePages, readabilityPages, shortName } from '../pages';
-import { caseResult, median, percentile, type CaseResult } from '../stats';
+import { caseResult, firstReadNote, firstReadRow, median, percentile, type CaseResult, type FirstRead } from '../stats';
 
 /**
  * Case 2: what FicShelf costs on a page that is not a story (classifyPage:
@@ -27,6 +27,7 @@ export const detectionCase: BenchCase = async (ctx) => {
   const corpus: CaseResult[] = [];
   const storiesInCorpus: CaseResult[] = [];
   const readAsStory = new Set<CaseResult>();
+  const corpusFirstReads: FirstRead[] = [];
   const pages = [...nonStorySitePages(), ...readabilityPages(ctx.quick ? 20 : undefined)];
   for (const bench of pages) {
     const page = await browser.open(bench, probe);
@@ -36,7 +37,7 @@ export const detectionCase: BenchCase = async (ctx) => {
     );
     await page.close();
     const result = caseResult(
-      { case: '2 not-a-story', name: shortName(bench.fixture), target, note: `read as ${measured.kind}, claimed by ${measured.picked ?? 'none'}` },
+      { case: '2 not-a-story', name: shortName(bench.fixture), target, note: `read as ${measured.kind}, claimed by ${measured.picked ?? 'none'}; ${firstReadNote(measured)}` },
       measured.subject,
       { name: 'DOM walk', samples: measured.baseline },
     );
@@ -54,8 +55,12 @@ export const detectionCase: BenchCase = async (ctx) => {
       result.note += ': read as a story';
     }
     (bench.fixture.startsWith('readability/') ? corpus : results).push(result);
+    if (bench.fixture.startsWith('readability/')) corpusFirstReads.push(measured);
   }
-  if (corpus.length > 0) results.push(summariseCorpus(corpus, readAsStory));
+  if (corpus.length > 0) {
+    results.push(summariseCorpus(corpus, readAsStory));
+    results.push(firstReadRow({ case: '2 not-a-story', name: `readability corpus (${corpus.length} pages): first read on a fresh page` }, corpusFirstReads, 'DOM walk, first'));
+  }
   ctx.log(`  ${results.length - 1} site pages and ${corpus.length} readability pages (+${storiesInCorpus.length} story page shown apart)`);
   return [...results, ...storiesInCorpus, ...corpus.map((r) => ({ ...r, detail: true }))];
 };

@@ -1,7 +1,7 @@
 import { bundleProbe } from '../bundle';
 import type { BenchCase } from '../context';
 import { readabilityPages, shortName, storyPages, type BenchPage } from '../pages';
-import { caseResult, median, percentile, type CaseResult } from '../stats';
+import { caseResult, firstReadNote, firstReadRow, median, percentile, type CaseResult, type FirstRead } from '../stats';
 
 /**
  * Case 1: FicShelf detection + extraction (classifyPage) vs
@@ -15,6 +15,7 @@ export const extractionCase: BenchCase = async (ctx) => {
   const browser = await ctx.plain();
   const pages: BenchPage[] = [...storyPages(), ...readabilityPages(10)];
   const results: CaseResult[] = [];
+  const firstReads: FirstRead[] = [];
   for (const bench of pages) {
     const page = await browser.open(bench, probe);
     const measured = await page.evaluate(
@@ -28,7 +29,7 @@ export const extractionCase: BenchCase = async (ctx) => {
         case: '1 extraction',
         name: shortName(bench.fixture),
         target: isStory ? { kind: 'ratio', max: 0.25 } : undefined,
-        note: `read as ${measured.kind}${measured.site ? ` (${measured.site})` : ''}${measured.inner > 1 ? `; ${measured.inner} calls per sample` : ''}${splitNote(measured.split)}`,
+        note: `read as ${measured.kind}${measured.site ? ` (${measured.site})` : ''}${measured.inner > 1 ? `; ${measured.inner} calls per sample` : ''}${splitNote(measured.split)}; ${firstReadNote(measured)}`,
       },
       measured.subject,
       { name: 'Readability', samples: measured.baseline },
@@ -38,9 +39,11 @@ export const extractionCase: BenchCase = async (ctx) => {
       result.note += ': expected a story';
     }
     results.push(result);
+    if (isStory) firstReads.push(measured);
     ctx.log(`  ${result.name}: ${result.median.toFixed(2)} ms vs ${result.baseline!.median.toFixed(2)} ms`);
   }
-  return [storySummary(results.filter((r) => r.target)), ...results];
+  const firstRow = firstReadRow({ case: '1 extraction', name: `story pages (${firstReads.length}): first read on a fresh page` }, firstReads, 'Readability, first');
+  return [storySummary(results.filter((r) => r.target)), firstRow, ...results];
 };
 
 /**

@@ -1,7 +1,7 @@
 import { bundleProbe } from '../bundle';
 import type { BenchCase } from '../context';
 import { listingPages, shortName, type BenchPage } from '../pages';
-import { caseResult, type CaseResult } from '../stats';
+import { caseResult, firstReadNote, firstReadRow, type CaseResult, type FirstRead } from '../stats';
 import { listingTemplatesHtml } from '../listing-templates';
 
 /**
@@ -20,6 +20,7 @@ export const listingCase: BenchCase = async (ctx) => {
   const probe = await bundleProbe('probe.ts');
   const browser = await ctx.plain();
   const results: CaseResult[] = [];
+  const firstReads: FirstRead[] = [];
   for (const bench of listingPages()) {
     const page = await browser.open(bench, probe);
     const measured = await page.evaluate(
@@ -29,12 +30,14 @@ export const listingCase: BenchCase = async (ctx) => {
     await page.close();
     results.push(
       caseResult(
-        { case: '3 listing', name: shortName(bench.fixture), note: `${measured.entries} entries, ${measured.hidden} hidden`, detail: true },
+        { case: '3 listing', name: shortName(bench.fixture), note: `${measured.entries} entries, ${measured.hidden} hidden; ${firstReadNote(measured)}`, detail: true },
         measured.subject,
         { name: 'entry DOM walk', samples: measured.baseline },
       ),
     );
+    firstReads.push(measured);
   }
+  results.push(firstReadRow({ case: '3 listing', name: `listing fixtures (${firstReads.length}): first read on a fresh page` }, firstReads, 'entry DOM walk, first'));
   const source = listingPages().find((p) => p.fixture === SYNTHETIC_SOURCE) ?? listingPages()[0]!;
   const templates = listingTemplatesHtml();
   for (const size of SIZES) results.push(...(await synthetic(ctx, browser, source, probe, templates, size)));
@@ -63,7 +66,7 @@ async function synthetic(
         case: '3 listing',
         name: `synthetic ${size} entries`,
         target: size === 1000 ? { kind: 'median', max: TARGET_MS_AT_1000 } : undefined,
-        note: `${measured.entries} entries read, ${measured.hidden} hidden, cloned from the work blurbs of every listing fixture into ${shortName(source.fixture)}; split: classifyPage ${measured.extractMs.toFixed(1)} ms (of it enrichment ${measured.enrichMs.toFixed(1)}), pairing with elements ${measured.pairingMs.toFixed(1)} ms, verdicts ${measured.verdictMs.toFixed(1)} ms`,
+        note: `${measured.entries} entries read, ${measured.hidden} hidden, cloned from the work blurbs of every listing fixture into ${shortName(source.fixture)}; split: classifyPage ${measured.extractMs.toFixed(1)} ms (of it enrichment ${measured.enrichMs.toFixed(1)}), pairing with elements ${measured.pairingMs.toFixed(1)} ms, verdicts ${measured.verdictMs.toFixed(1)} ms; ${firstReadNote(measured)}`,
       },
       measured.subject,
       { name: 'entry DOM walk', samples: measured.baseline },

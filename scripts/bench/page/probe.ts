@@ -11,7 +11,7 @@ import { emptyBlurb, type Rating } from '../../../utils/story';
 import { DEFAULT_SETTINGS, type Settings } from '../../../utils/settings';
 import { buildSyntheticListing, templatesFromHtml } from '../synthetic-listing';
 import { registerAllGuides } from '../../../utils/fandoms/all-guides';
-import { timeInterleaved, timeRepeated, type Samples, type TimingOptions } from './timing';
+import { timeFirst, timeInterleaved, timeRepeated, type Samples, type TimingOptions } from './timing';
 
 // The split below times DOMPurify on the chapter HTML, read here as the reader or saving would.
 installDomPurify();
@@ -58,30 +58,36 @@ function extractionSplit(): Record<string, number> {
   };
 }
 
+/** The first call of each side on the fresh page (cold), then the repeated samples. */
+interface FirstCalls {
+  firstMs: number;
+  firstBaseMs: number;
+}
+
 /**
  * Case 1: detection + extraction vs Readability on a clone of the same
  * document. On small pages, where Readability takes a few milliseconds, each
  * sample is a batch of calls (both sides alike), so the 0.1 ms clock does not
- * decide the ratio.
+ * decide the ratio. Each side's first call on the page is timed apart (ours
+ * first, so a cold page's own costs fall on us).
  */
-function extraction(options: TimingOptions): Samples & { kind: string; site: string | null; split: Record<string, number>; inner: number } {
-  const first = classifyPage(document, pageUrl());
+function extraction(options: TimingOptions): Samples & FirstCalls & { kind: string; site: string | null; split: Record<string, number>; inner: number } {
   const readability = () => new Readability(document.cloneNode(true) as Document).parse();
+  const { value: first, ms: firstMs } = timeFirst(() => classifyPage(document, pageUrl()));
+  const firstBaseMs = timeFirst(readability).ms;
   const inner = Math.min(10, Math.max(1, Math.floor(10 / Math.max(quickMedian(readability), 0.1))));
   const samples = timeInterleaved(() => classifyPage(document, pageUrl()), readability, { ...options, inner });
-  return { ...samples, kind: first.kind, site: first.site, split: first.kind === 'story' ? extractionSplit() : {}, inner };
+  return { ...samples, firstMs, firstBaseMs, kind: first.kind, site: first.site, split: first.kind === 'story' ? extractionSplit() : {}, inner };
 }
 
 /** Case 2: what runs on a page that is not a story, vs one walk over every element (touching the page once). */
-function detection(options: TimingOptions): Samples & { kind: string; picked: string | null } {
-  const first = classifyPage(document, pageUrl());
+function detection(options: TimingOptions): Samples & FirstCalls & { kind: string; picked: string | null } {
+  const walk = () => document.querySelectorAll('*').length;
+  const { value: first, ms: firstMs } = timeFirst(() => classifyPage(document, pageUrl()));
+  const firstBaseMs = timeFirst(walk).ms;
   const picked = pickAdapter(document, pageUrl())?.id ?? null;
-  const samples = timeInterleaved(
-    () => classifyPage(document, pageUrl()),
-    () => document.querySelectorAll('*').length,
-    options,
-  );
-  return { ...samples, kind: first.kind, picked };
+  const samples = timeInterleaved(() => classifyPage(document, pageUrl()), walk, options);
+  return { ...samples, firstMs, firstBaseMs, kind: first.kind, picked };
 }
 
 let lastHidden = 0;
@@ -101,10 +107,12 @@ function judgeListing(): number {
 }
 
 /** Case 3: blurbs + verdicts on the page as served; baseline is the same page's querySelectorAll('li.blurb *') walk. */
-function listing(options: TimingOptions): Samples & { entries: number; hidden: number } {
-  const entries = judgeListing();
-  const samples = timeInterleaved(judgeListing, () => document.querySelectorAll('li.blurb *').length, options);
-  return { ...samples, entries, hidden: lastHidden };
+function listing(options: TimingOptions): Samples & FirstCalls & { entries: number; hidden: number } {
+  const walk = () => document.querySelectorAll('li.blurb *').length;
+  const { value: entries, ms: firstMs } = timeFirst(judgeListing);
+  const firstBaseMs = timeFirst(walk).ms;
+  const samples = timeInterleaved(judgeListing, walk, options);
+  return { ...samples, firstMs, firstBaseMs, entries, hidden: lastHidden };
 }
 
 /** Texts of a NodeList, by index (the cheapest way measured to read many elements' texts). */
@@ -183,6 +191,19 @@ function verdictFloor(): number {
   return hidden;
 }
 
+/** Where a synthetic listing's time goes, and the reads timed apart (verdictDomReads, verdictFloor). */
+interface SyntheticSplit {
+  entries: number;
+  hidden: number;
+  extractMs: number;
+  enrichMs: number;
+  pairingMs: number;
+  verdictMs: number;
+  domReads: number[];
+  floor: number[];
+  floorHidden: number;
+}
+
 /**
  * Case 3, synthetic: the work blurbs in `templatesHtml` (every AO3 listing
  * fixture's) cloned up to `count` in place of the page's entries; how the time
@@ -193,18 +214,11 @@ function syntheticListing(
   count: number,
   options: TimingOptions,
   templatesHtml: string,
-): Samples & {
-  entries: number;
-  hidden: number;
-  extractMs: number;
-  enrichMs: number;
-  pairingMs: number;
-  verdictMs: number;
-  domReads: number[];
-  floor: number[];
-  floorHidden: number;
-} {
+): Samples & FirstCalls & SyntheticSplit {
   buildSyntheticListing(document, count, undefined, templatesFromHtml(document, templatesHtml));
+  // The first read of the grown listing, before any of its lines is cached (the page's own 20 were never read).
+  const firstMs = timeFirst(judgeListing).ms;
+  const firstBaseMs = timeFirst(() => document.querySelectorAll('li.blurb *').length).ms;
   const url = pageUrl();
   const items = classifyPage(document, url).listing?.items ?? [];
   const extractMs = quickMedian(() => classifyPage(document, url));
@@ -214,7 +228,7 @@ function syntheticListing(
   const verdictMs = quickMedian(() => items.forEach((item) => verdict(item, FILTER_SETTINGS)));
   const domReads = timeInterleaved(verdictDomReads, null, options).subject;
   const floor = timeInterleaved(verdictFloor, null, options).subject;
-  return { ...listing(options), extractMs, enrichMs, pairingMs, verdictMs, domReads, floor, floorHidden: verdictFloor() };
+  return { ...listing(options), firstMs, firstBaseMs, extractMs, enrichMs, pairingMs, verdictMs, domReads, floor, floorHidden: verdictFloor() };
 }
 
 // As the content script has them on a page whose fandom has a guide (it loads the guides part first).
