@@ -2,7 +2,7 @@
  * Profiles cases 1 and 2 on chosen pages in Chromium: each adapter's detect,
  * the claiming adapter's extract and enrichment timed apart, then a CPU
  * profile (CDP) of detection + extraction repeated, by self and total time per
- * function. Run: npx tsx scripts/bench/profile-extraction.ts <fixture substring>... [--runs=N] [--profile=detect|extract]
+ * function. Run: npx tsx scripts/bench/profile-extraction.ts <fixture substring>... [--runs=N] [--profile=detect|extract|enrich]
  */
 import { writeFileSync } from 'node:fs';
 import { bundleProbe } from './bundle';
@@ -12,7 +12,7 @@ import { summariseProfile, type CpuProfile } from './profile-summary';
 async function main() {
   const args = process.argv.slice(2);
   const runs = Number(args.find((a) => a.startsWith('--runs='))?.slice(7) ?? 30);
-  const profile = args.find((a) => a.startsWith('--profile='))?.slice(10) as 'detect' | 'extract' | undefined;
+  const profile = args.find((a) => a.startsWith('--profile='))?.slice(10) as 'detect' | 'extract' | 'enrich' | undefined;
   const wanted = args.filter((a) => !a.startsWith('--'));
   const pages = [...storyPages(), ...readabilityPages()].filter((p) => wanted.some((w) => shortName(p.fixture).includes(w)));
   const harness = await import('../../tests/e2e/harness');

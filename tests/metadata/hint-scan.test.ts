@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { hint } from '@/utils/fandoms/build';
-import { foldForStarts, literalStarts, SPACES } from '@/utils/metadata/hint-scan';
+import { foldForStarts, literalStarts, SPACES, StartIndex } from '@/utils/metadata/hint-scan';
 
 /** Starts as readable strings: "_" for a run of white space. */
 const starts = (pattern: string) => literalStarts(pattern)?.map((s) => s.split(SPACES).join('_'));
@@ -70,5 +70,39 @@ describe('foldForStarts', () => {
       const escaped = c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
       for (const m of everyUnit.matchAll(new RegExp(escaped, 'giu'))) expect(foldForStarts(m[0]), `${c} ~ U+${m[0].charCodeAt(0).toString(16)}`).toBe(c.toLowerCase());
     }
+  });
+});
+
+describe('StartIndex', () => {
+  /** The plain reading: every start tried at every word start of the text (a start's SPACES as `\s+`). */
+  function plainVisits(starts: string[], folded: string): string[] {
+    const visits: string[] = [];
+    const res = starts.map((s) => new RegExp(s.split(SPACES).map((part) => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+'), 'y'));
+    const isWord = (c: string | undefined) => !!c && /^[a-z0-9\u00df-\u00f6\u00f8-\u00ff]$/.test(c);
+    for (let at = 0; at < folded.length; at++) {
+      if (!isWord(folded[at]) || isWord(folded[at - 1])) continue;
+      res.forEach((re, n) => {
+        re.lastIndex = at;
+        if (re.test(folded)) visits.push(`${at}:${n}`);
+      });
+    }
+    return visits.sort();
+  }
+
+  it('visits every word start a start matches, whatever its first characters are filed under', () => {
+    // Starts of one, two, three and more characters, white space after each of them, and characters outside a–z
+    // (whose keys may be shared, which lets a word through to the trie but must never keep one out).
+    const starts = ['a', `a${SPACES}b`, 'he', `he${SPACES}was`, `to${SPACES}`, 'the', `the${SPACES}first`, 'the first', 'spike', "d'hoffryn", 'd’hoffryn', 'übervamp', 'x1', '3po', 'é'];
+    const index = new StartIndex();
+    starts.forEach((s, n) => index.add(s, n));
+    const words = ['a', 'ab', 'a b', 'a\u00a0 b', 'he', 'hex', 'he was', 'he  wasn', 'to', 'to ', 'tom', 'the', 'then', 'the first', 'the\tfirst', 'spike', 'spikes', 'spi', "d'hoffryn", 'd’hoffryn', 'dhoffryn', 'übervamp', 'über', 'x1', 'x', '3po', '3p', 'é', 'éa', '\u00e1he', 'she', 'ahe'];
+    const text = foldForStarts(words.map((w, i) => `${w}${' ,.\n'[i % 4]}`).join('') + words.join(' ') + ' the');
+    const visits: string[] = [];
+    index.scan(text, (at, n) => {
+      visits.push(`${at}:${n}`);
+      return true;
+    });
+    expect(visits.sort()).toEqual(plainVisits(starts, text));
+    expect(visits.length).toBeGreaterThan(30);
   });
 });

@@ -298,18 +298,23 @@ const trieNode = (): TrieNode => ({ patterns: [], next: new Map() });
 export class StartIndex {
   private readonly root = trieNode();
   /**
-   * A start's first two characters (each cut to its low byte), and first
-   * characters whose start goes on with white space or ends: most words of a
-   * text begin with neither, and are passed over without a look at the trie.
+   * A start's first three characters (cut to a few bits each), or its first
+   * two or first one when white space follows them or the start ends there:
+   * most words of a text begin with none of these (a filter of two characters
+   * let two thirds of a story's words through, each then walked down the
+   * trie), and are passed over without a look at the trie.
    */
+  private readonly triples = new Uint8Array(0x8000);
   private readonly pairs = new Uint8Array(0x10000);
   private readonly firstAlone = new Uint8Array(0x100);
 
   add(start: string, pattern: number): void {
     const first = start.charCodeAt(0);
     const second = start.charCodeAt(1);
+    const third = start.charCodeAt(2);
     if (start.length === 1 || second === SPACES_CODE) this.firstAlone[first] = 1;
-    else this.pairs[pairKey(first, second)] = 1;
+    else if (start.length === 2 || third === SPACES_CODE) this.pairs[pairKey(first, second)] = 1;
+    else this.triples[tripleKey(first, second, third)] = 1;
     let node = this.root;
     for (let k = 0; k < start.length; k++) {
       const code = start.charCodeAt(k);
@@ -333,17 +338,26 @@ export class StartIndex {
     for (let at = 0; at < folded.length; at++) {
       const code = folded.charCodeAt(at);
       const word = isWordCode(code);
-      if (word && !previousIsWord && (this.firstAlone[code] || this.pairs[pairKey(code, folded.charCodeAt(at + 1))])) {
+      if (word && !previousIsWord && this.mayStart(folded, at, code)) {
         const first = this.root.next.get(code);
         if (first && !walk(folded, at, at + 1, first, visit)) return;
       }
       previousIsWord = word;
     }
   }
+
+  /** Whether some start's first characters, as filed by `add`, are the text's at `at`: a start that matches there always is. */
+  private mayStart(folded: string, at: number, first: number): boolean {
+    if (this.firstAlone[first]) return true;
+    const second = folded.charCodeAt(at + 1);
+    return this.pairs[pairKey(first, second)] === 1 || this.triples[tripleKey(first, second, folded.charCodeAt(at + 2))] === 1;
+  }
 }
 
 /** Words begin with a letter or digit below U+0100, so the first character's low byte is itself. */
 const pairKey = (first: number, second: number) => ((first & 0xff) << 8) | (second & 0xff);
+/** Five low bits of each: ASCII letters stay apart, other characters may share a key (a false pass, never a miss); past the end (NaN) is 0. */
+const tripleKey = (first: number, second: number, third: number) => ((first & 0x1f) << 10) | ((second & 0x1f) << 5) | (third & 0x1f);
 
 /** Follows the text from `i` down the trie from `node`, visiting the patterns of every start met; false once `visit` says stop. */
 function walk(folded: string, at: number, i: number, node: TrieNode, visit: (at: number, pattern: number) => boolean): boolean {
