@@ -276,12 +276,14 @@ describe('textHints', () => {
       { pattern: "Spike(?:'s|’s)? soul|(?:got|has|with) (?:his|a) soul", season: 7, episode: 1, strength: 'strong', what: "Spike's soul" },
       { pattern: 'the bathroom', season: 6, episode: 19, strength: 'weak', what: 'the bathroom' },
       { pattern: '(unbalanced', season: 1, episode: 1, strength: 'weak', what: 'broken' },
+      // Its starts can be read ("glory x"), but it does not compile: it must match nothing and stop nothing.
+      { pattern: 'Glory x[z-a]', season: 1, episode: 2, strength: 'strong', what: 'broken, with starts' },
     ],
   };
   const hintOpts = { guides: [hinted] };
 
   it('finds each hint once, with its strength, the words that matched and what it is', () => {
-    const marks = textHints('Glory was gone. Glorificus, rather. After the bathroom, Spike left.', [BUFFY], hintOpts);
+    const marks = textHints('Glory was gone. Glory xa. Glorificus, rather. After the bathroom, Spike left.', [BUFFY], hintOpts);
     expect(marks).toEqual([
       { fandom: BUFFY, season: 5, episode: 5, title: buffyGuide.episodes!.find((e) => e.season === 5 && e.episode === 5)!.title, source: 'text', raw: 'Glory', strength: 'strong', what: expect.any(String) },
       { fandom: BUFFY, season: 6, episode: 19, title: 'Seeing Red', source: 'text', raw: 'the bathroom', strength: 'weak', what: expect.stringMatching(/\S/) },

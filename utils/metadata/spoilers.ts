@@ -722,7 +722,7 @@ type Hint = NonNullable<FandomData['hints']>[number];
 /** A guide's canon hints, ready to look for in story text. */
 interface HintMatcher {
   /** Each hint's own expression, sticky, for the hints whose literal starts are known. */
-  hints: Array<{ re: RegExp; hint: Hint }>;
+  hints: Array<{ regExp: () => RegExp | null; hint: Hint }>;
   /** Those hints (by position in `hints`) filed under their starts: tried only where a word begins with one. */
   index: StartIndex;
   /**
@@ -740,6 +740,26 @@ interface HintMatcher {
 const hintMatchers = new WeakMap<FandomData, HintMatcher>();
 const OWN_GROUPS = /\\[1-9]|\\k<|\(\?<[^=!]/;
 
+/**
+ * A hint's expression (flags iuy), compiled when a start of it is first met
+ * in a text: most of a guide's hints never are, and compiling all of them cost
+ * a Buffy story's first read about 70 ms. Null when the pattern does not
+ * compile: a broken pattern in the data matches nothing and breaks no page.
+ */
+function compiledOnUse(source: string): () => RegExp | null {
+  let re: RegExp | null | undefined;
+  return () => {
+    if (re === undefined) {
+      try {
+        re = new RegExp(source, 'iuy');
+      } catch {
+        re = null;
+      }
+    }
+    return re;
+  };
+}
+
 function hintMatcher(guide: FandomData): HintMatcher {
   let matcher = hintMatchers.get(guide);
   if (matcher) return matcher;
@@ -747,6 +767,12 @@ function hintMatcher(guide: FandomData): HintMatcher {
   const sources: string[] = [];
   for (const hint of guide.hints ?? []) {
     const source = `${WORD_EDGE_BEFORE}(?:${hint.pattern})${WORD_EDGE_AFTER}`;
+    const starts = literalStarts(hint.pattern);
+    if (starts) {
+      const at = matcher.hints.push({ regExp: compiledOnUse(source), hint }) - 1;
+      for (const start of starts) matcher.index.add(start, at);
+      continue;
+    }
     let re: RegExp;
     try {
       re = new RegExp(source, 'iuy');
@@ -754,11 +780,7 @@ function hintMatcher(guide: FandomData): HintMatcher {
       // a broken pattern in the data must not break every story page
       continue;
     }
-    const starts = literalStarts(hint.pattern);
-    if (starts) {
-      const at = matcher.hints.push({ re, hint }) - 1;
-      for (const start of starts) matcher.index.add(start, at);
-    } else if (OWN_GROUPS.test(hint.pattern)) matcher.alone.push({ re: new RegExp(source, 'iu'), hint });
+    if (OWN_GROUPS.test(hint.pattern)) matcher.alone.push({ re: new RegExp(source, 'iu'), hint });
     else {
       matcher.scanned.push({ re, hint });
       sources.push(`(?:${hint.pattern})`);
@@ -787,8 +809,10 @@ function firstHintMatches(guide: FandomData, text: string, folded: string): Arra
   if (left > 0) {
     // Positions come in text order, so a hint's first success is its first match.
     index.scan(folded, (at, n) => {
-      const { re, hint } = hints[n]!;
+      const { regExp, hint } = hints[n]!;
       if (found.has(hint)) return true;
+      const re = regExp();
+      if (!re) return true;
       re.lastIndex = at;
       const m = re.exec(text);
       if (m) {
