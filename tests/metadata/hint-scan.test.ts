@@ -28,6 +28,15 @@ describe('literalStarts', () => {
     expect(starts('a\\s+\\s+b')).toEqual(['a_']);
   });
 
+  it('reads only the syntax of what follows once every start has ended', () => {
+    // 80 alternatives would be too many to file, but they come after the start ends: "oz" stands.
+    const many = Array.from({ length: 80 }, (_, i) => `w${i}x`).join('|');
+    expect(starts(`Oz[^.]+(?:${many})`)).toEqual(['oz']);
+    // Broken syntax there still makes the pattern unreadable.
+    expect(literalStarts(`Oz[^.]+(?:${many})(`)).toBeNull();
+    expect(literalStarts('Oz[^.]+werewolf\\q')).toBeNull();
+  });
+
   it('gives null when a match may begin with anything it cannot name', () => {
     expect(literalStarts('\\w+ing')).toBeNull();
     expect(literalStarts('.?Angel')).toBeNull();
