@@ -58,4 +58,10 @@ export interface CanonHint {
   strength: 'strong' | 'weak';
   /** What it is, for reasons ("Glory", "Spike gets his soul back"). */
   what: string;
+  /**
+   * The literal texts every match begins with (hint-scan's literalStarts), read
+   * ahead of time into utils/fandoms/hint-starts.ts: reading them on a page
+   * cost each guided story's first read 30–60 ms. Missing: read on first use.
+   */
+  starts?: readonly string[] | null;
 }

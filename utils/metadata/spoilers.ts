@@ -767,7 +767,7 @@ function hintMatcher(guide: FandomData): HintMatcher {
   const sources: string[] = [];
   for (const hint of guide.hints ?? []) {
     const source = `${WORD_EDGE_BEFORE}(?:${hint.pattern})${WORD_EDGE_AFTER}`;
-    const starts = literalStarts(hint.pattern);
+    const starts = hint.starts !== undefined ? hint.starts : literalStarts(hint.pattern);
     if (starts) {
       const at = matcher.hints.push({ regExp: compiledOnUse(source), hint }) - 1;
       for (const start of starts) matcher.index.add(start, at);
