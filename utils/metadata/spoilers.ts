@@ -525,7 +525,13 @@ interface LineCache {
   size: number;
 }
 const lineCaches = new WeakMap<readonly FandomData[], LineCache>();
-const LINE_CACHE_LIMIT = 5_000;
+/**
+ * Lines held before the cache starts over. A listing of 1,000 different works
+ * holds about 10,000 different lines (a tag is keyed with its work's fandoms);
+ * at 5,000 the cache emptied itself partway through one such listing, and each
+ * later read of the page read nearly every line again. A few MB at most.
+ */
+const LINE_CACHE_LIMIT = 20_000;
 
 function lineReader(fandoms: string[], options: SpoilerOptions): LineReader {
   const guides = options.guides ?? defaultGuides();
