@@ -196,19 +196,30 @@ function numericRefs(text: string): Ref[] {
 // ---------------------------------------------------------------- titles
 
 /**
- * An expression compiled on first use. In V8 building an expression with
- * Unicode classes (\p{L}) costs about a millisecond, and a page compiled
- * every title of a guide and every fandom alias on its first read (a listing's
- * first read: 300 ms of its 390); a line only ever runs the few whose words
- * (a title's) or first word (an alias's) it holds.
+ * An expression compiled on first use; null when it does not compile (a
+ * broken pattern in the data matches nothing and breaks no page). In V8
+ * building an expression with Unicode classes (\p{L}) costs about a
+ * millisecond, and a page compiled every title of a guide, every fandom alias
+ * and every canon hint of a guide on its first read (a listing's first read:
+ * 300 ms of its 390; a Buffy story's, about 70 ms for the hints); a line or
+ * text only ever runs the few whose words or starts it holds.
  */
-function lazyRegExp(source: string, flags: string): () => RegExp {
-  let re: RegExp | undefined;
-  return () => (re ??= new RegExp(source, flags));
+function lazyRegExp(source: string, flags: string): () => RegExp | null {
+  let re: RegExp | null | undefined;
+  return () => {
+    if (re === undefined) {
+      try {
+        re = new RegExp(source, flags);
+      } catch {
+        re = null;
+      }
+    }
+    return re;
+  };
 }
 
 interface TitlePattern {
-  regExp: () => RegExp;
+  regExp: () => RegExp | null;
   episode: Episode;
   /** One word ("Hush", "She"): only counts right after a cue word, in quotes, or alone. */
   single: boolean;
@@ -302,8 +313,8 @@ function titleRefs(text: string, guides: readonly FandomData[]): Ref[] {
   const lower = probeText(text);
   for (const guide of guides) {
     for (const { regExp, episode, single, words } of titlePatterns(guide)) {
-      if (!words.every((word) => lower.includes(word))) continue;
-      const re = regExp();
+      const re = words.every((word) => lower.includes(word)) ? regExp() : null;
+      if (!re) continue;
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const start = m.index;
@@ -345,15 +356,17 @@ interface FandomMention {
 function fandomMentions(text: string, guides: readonly FandomData[]): FandomMention[] {
   const mentions: FandomMention[] = [];
   for (const { regExp, fandom } of aliasCandidates(text)) {
+    const re = regExp();
+    if (!re) continue;
     const guide = guides.find((g) => g.name === fandom.name);
-    for (const m of text.matchAll(regExp())) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
+    for (const m of text.matchAll(re)) mentions.push({ start: m.index!, end: m.index! + m[0].length, guide });
   }
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return mentions.filter((m, i) => !mentions.slice(0, i).some((k) => m.start < k.end && m.end > k.start));
 }
 
 interface AliasPattern {
-  regExp: () => RegExp;
+  regExp: () => RegExp | null;
   /** The alias's words, lower case: a line must hold each as a word of its own for the alias to match. */
   words: string[];
   fandom: FandomData;
@@ -746,26 +759,6 @@ interface HintMatcher {
 const hintMatchers = new WeakMap<FandomData, HintMatcher>();
 const OWN_GROUPS = /\\[1-9]|\\k<|\(\?<[^=!]/;
 
-/**
- * A hint's expression (flags iuy), compiled when a start of it is first met
- * in a text: most of a guide's hints never are, and compiling all of them cost
- * a Buffy story's first read about 70 ms. Null when the pattern does not
- * compile: a broken pattern in the data matches nothing and breaks no page.
- */
-function compiledOnUse(source: string): () => RegExp | null {
-  let re: RegExp | null | undefined;
-  return () => {
-    if (re === undefined) {
-      try {
-        re = new RegExp(source, 'iuy');
-      } catch {
-        re = null;
-      }
-    }
-    return re;
-  };
-}
-
 function hintMatcher(guide: FandomData): HintMatcher {
   let matcher = hintMatchers.get(guide);
   if (matcher) return matcher;
@@ -775,7 +768,8 @@ function hintMatcher(guide: FandomData): HintMatcher {
     const source = `${WORD_EDGE_BEFORE}(?:${hint.pattern})${WORD_EDGE_AFTER}`;
     const starts = hint.starts !== undefined ? hint.starts : literalStarts(hint.pattern);
     if (starts) {
-      const at = matcher.hints.push({ regExp: compiledOnUse(source), hint }) - 1;
+      // Compiled when one of its starts is first met in a text: most of a guide's hints never are.
+      const at = matcher.hints.push({ regExp: lazyRegExp(source, 'iuy'), hint }) - 1;
       for (const start of starts) matcher.index.add(start, at);
       continue;
     }
