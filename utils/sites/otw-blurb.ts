@@ -6,7 +6,7 @@
 import { emptyBlurb, type Author, type Blurb, type Rating } from '../story';
 import { blockText, isoDate, parseCount, squash } from '../metadata/text';
 import { parseRating } from '../metadata/rating';
-import { absoluteUrl, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workBlurbElements, workIdFromPath } from './otw-dom';
+import { absoluteUrl, blurbTitle, canonicalWorkUrl, readChapterCount, readSeries, storyId, tagTexts, workBlurbElements } from './otw-dom';
 import { OTW_SITE } from './otw-work';
 
 export function readBlurbs(doc: Document, url: URL): Blurb[] | null {
@@ -49,17 +49,15 @@ function listingPage(url: URL): ListingPage {
  * per author link, iterating a NodeList through `Array.from`).
  */
 function readBlurb(li: Element, page: ListingPage): Blurb | null {
-  const header = li.querySelector('.header') ?? li;
-  const heading = header.querySelector('h4.heading');
-  const titleLink = heading?.querySelector('a[href*="/works/"]');
-  const workId = workIdFromPath(titleLink?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
-  if (!titleLink || !workId) return null;
+  const title = blurbTitle(li);
+  if (!title) return null;
+  const { header, heading, link: titleLink, workId } = title;
 
   const blurb = emptyBlurb(OTW_SITE, page.href);
   blurb.id = page.idPrefix + workId;
   blurb.url = page.workUrlPrefix + workId;
   blurb.title = squash(titleLink.textContent);
-  blurb.authors = blurbAuthors(heading!, titleLink, page);
+  blurb.authors = blurbAuthors(heading, titleLink, page);
   blurb.fandoms = tagTexts(header.querySelector('h5.fandoms'));
   blurb.rating = ratingOf(symbolText(header, 'span.rating'), page);
   blurb.categories = symbolList(header, 'span.category').filter((c) => !/^no category$/i.test(c));

@@ -3,7 +3,7 @@
  * summary, notes and tags, and the element of each listing blurb. Read-only:
  * the shield and the listing filter decide what to do with them.
  */
-import { storyId, workBlurbElements, workIdFromPath } from './otw-dom';
+import { blurbTitle, storyId, workBlurbElements } from './otw-dom';
 import type { ListingEntryElement, StoryParts } from './page-elements';
 
 export function otwStoryParts(doc: Document): StoryParts {
@@ -24,12 +24,8 @@ export function otwListingElements(doc: Document, url: URL): ListingEntryElement
   const entries: ListingEntryElement[] = [];
   const idPrefix = storyId(url.host, ''); // the host's rule, tested once rather than per entry
   for (const li of workBlurbElements(doc)) {
-    // The title link found in the same steps as readBlurb, so the two cannot disagree on an id. Step by
-    // step is also the fast way in Chromium: 'h4.heading a[…]' as one selector cost three times as much.
-    const header = li.querySelector('.header') ?? li;
-    const link = header.querySelector('h4.heading')?.querySelector('a[href*="/works/"]');
-    const workId = workIdFromPath(link?.getAttribute('href')) ?? /^work_(\d+)$/.exec(li.id)?.[1];
-    if (link && workId) entries.push({ id: idPrefix + workId, element: li });
+    const title = blurbTitle(li);
+    if (title) entries.push({ id: idPrefix + title.workId, element: li });
   }
   return entries;
 }
