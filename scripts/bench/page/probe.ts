@@ -4,7 +4,7 @@ import { sanitizeHtml } from '../../../utils/sanitize';
 import { installDomPurify } from '../../../utils/dompurify';
 import { verdict } from '../../../utils/filters/verdict';
 import { listingEntries } from '../../../utils/sites/page-elements';
-import { tagTexts } from '../../../utils/sites/otw-dom';
+import { blurbTitle, tagTexts } from '../../../utils/sites/otw-dom';
 import { blockText, squash } from '../../../utils/metadata/text';
 import { parseRating } from '../../../utils/metadata/rating';
 import { emptyBlurb, type Rating } from '../../../utils/story';
@@ -162,12 +162,11 @@ function verdictFloor(): number {
   const ratings = new Map<string, Rating>();
   let hidden = 0;
   for (const li of document.querySelectorAll('li.blurb')) {
-    const header = li.querySelector('.header') ?? li;
-    const heading = header.querySelector('h4.heading');
-    const link = heading?.querySelector('a[href*="/works/"]');
-    if (!heading || !link) continue;
+    const title = blurbTitle(li);
+    if (!title) continue;
+    const { header, heading, link, workId } = title;
     const blurb = emptyBlurb('otw', '');
-    blurb.id = /\/works\/(\d+)/.exec(link.getAttribute('href') ?? '')?.[1] ?? '';
+    blurb.id = workId;
     blurb.title = squash(link.textContent);
     blurb.authors = tagTexts(heading, 'a[rel~="author"]').map((name) => ({ name }));
     blurb.fandoms = tagTexts(header.querySelector('h5.fandoms'));
